@@ -1,0 +1,17 @@
+package io.sift.ingest.format;
+
+import io.sift.storage.LogRow;
+
+/**
+ * Parses the records of one input file into rows. Get one from {@link LogFormat#newParser} for every
+ * file, because a parser may keep per-file state (the csv header, reused buffers); it is not
+ * thread-safe.
+ */
+public interface RecordParser {
+  /**
+   * Puts the record's fields into {@code row}, and its time when the format carries one in a fixed
+   * place (nginx, syslog, a raw line's leading timestamp). The caller clears the row before each
+   * call and discards it when the record is rejected, since it may then hold some fields.
+   */
+  void parse(String record, LogRow row) throws RejectedRecordException;
+}
