@@ -1,0 +1,372 @@
+package io.sift.storage;
+
+import io.sift.storage.manifest.InputCheckpoint;
+import io.sift.storage.manifest.Manifest;
+import io.sift.storage.manifest.ManifestFile;
+import io.sift.storage.manifest.SegmentEntry;
+import io.sift.storage.segment.ColumnMeta;
+import io.sift.storage.segment.SegmentBuilder;
+import io.sift.storage.segment.SegmentMeta;
+import io.sift.storage.segment.SegmentWriter;
+import io.sift.storage.wal.WalFile;
+import io.sift.storage.wal.WalRecordCodec;
+import io.sift.storage.wal.WalRecordCodec.WalRow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The single writer of a store (it holds the store's file lock). Two ways in:
+ *
+ * <ul>
+ *   <li>bulk: ingest writes whole segments itself ({@link #reserveSegmentId()},
+ *       {@link #segmentWriter()}) and {@link #commit} adds them to the manifest together with its
+ *       input checkpoints — the committed segment is the unit of acknowledgment, no row is written twice;
+ *   <li>streaming: {@link #append} writes rows to the WAL (acknowledged once there, per the fsync
+ *       policy) and a memory buffer that becomes a segment by size or age; opening a store replays
+ *       what the WAL holds beyond the last flush.
+ * </ul>
+ *
+ * Every change is one manifest replacement, so a crash at any point leaves the previous or the next
+ * committed state and at worst unreferenced files, which {@link #open} removes.
+ */
+public final class StoreWriter implements AutoCloseable {
+  /** How long files of replaced segments stay for readers that still use an older manifest. */
+  static final long DELETE_GRACE_MILLIS = 10 * 60_000;
+
+  private final Store store;
+  private final StoreLock lock;
+  private final WriterOptions options;
+  private volatile Manifest manifest;
+  private long nextSegment;
+
+  // Streaming state, guarded by this.
+  private SegmentBuilder buffer = new SegmentBuilder();
+  private long bufferSince;
+  private WalFile wal;
+  private long walNumber;
+  private long lastSync;
+  private final Map<String, Long> streamSeq = new HashMap<>();
+  private ScheduledExecutorService flusher;
+
+  private StoreWriter(Store store, StoreLock lock, WriterOptions options, Manifest manifest) {
+    this.store = store;
+    this.lock = lock;
+    this.options = options;
+    this.manifest = manifest;
+    this.nextSegment = manifest.nextSegment();
+    this.walNumber = manifest.walReplayFrom();
+  }
+
+  static StoreWriter open(Store store, StoreLock lock, WriterOptions options) throws IOException {
+    StoreWriter w = null;
+    try {
+      Files.createDirectories(store.segmentsDir());
+      Files.createDirectories(store.directory().resolve(Store.WAL));
+      w = new StoreWriter(store, lock, options, ManifestFile.read(store.directory()));
+      w.removeUnreferencedFiles();
+      w.replayWal();
+      return w;
+    } catch (IOException | RuntimeException e) {
+      if (w == null) {
+        lock.close();
+      } else {
+        w.close();
+      }
+      throw e;
+    }
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  public Manifest manifest() {
+    return manifest;
+  }
+
+  public Path segmentsDir() {
+    return store.segmentsDir();
+  }
+
+  /** A segment writer honouring the store's pinned field kinds. */
+  public SegmentWriter segmentWriter() {
+    return new SegmentWriter(options.zstdLevel(), manifest.pinnedKinds());
+  }
+
+  /** A new segment id, unique in this store. */
+  public synchronized String reserveSegmentId() {
+    return String.format("%010d", nextSegment++);
+  }
+
+  /** What a bulk writer commits at once: new segments, input checkpoints, and the next sequence per source. */
+  public record Commit(List<SegmentMeta> segments, Collection<InputCheckpoint> checkpoints, Map<String, Long> nextSeq) {}
+
+  public synchronized void commit(Commit c) throws IOException {
+    Manifest.Draft d = manifest.draft();
+    for (SegmentMeta s : c.segments()) {
+      addSegment(d, s, 0);
+    }
+    for (InputCheckpoint cp : c.checkpoints()) {
+      d.inputs.put(cp.key(), cp);
+    }
+    c.nextSeq().forEach((source, next) -> d.nextSeq.merge(source, next, Math::max));
+    publish(d);
+  }
+
+  private void addSegment(Manifest.Draft d, SegmentMeta s, int level) throws IOException {
+    long bytes = Files.size(segmentsDir().resolve(s.id() + SegmentWriter.ARROW_SUFFIX))
+        + Files.size(segmentsDir().resolve(s.id() + SegmentWriter.INDEX_SUFFIX));
+    d.segments.add(new SegmentEntry(s.id(), s.rows(), s.minTime(), s.maxTime(), bytes, level, s.sources()));
+    for (ColumnMeta col : s.columns()) {
+      if (!Field.isBuiltin(col.name())) {
+        d.widen(col.name(), col.type());
+      }
+    }
+  }
+
+  private void publish(Manifest.Draft d) throws IOException {
+    d.nextSegment = Math.max(d.nextSegment, nextSegment);
+    long now = System.currentTimeMillis();
+    List<Manifest.PendingDelete> due = new ArrayList<>();
+    d.pendingDeletes.removeIf(p -> {
+      boolean isDue = now - p.since() > DELETE_GRACE_MILLIS;
+      if (isDue) {
+        due.add(p);
+      }
+      return isDue;
+    });
+    Manifest next = d.build();
+    ManifestFile.write(store.directory(), next);
+    manifest = next;
+    for (Manifest.PendingDelete p : due) {
+      deleteSegmentFiles(p.segmentId());
+    }
+  }
+
+  /** Replaces segments by one that holds their rows (compaction); the old files go after a grace period. */
+  public synchronized void replace(List<SegmentEntry> removed, SegmentMeta added, int level) throws IOException {
+    Manifest.Draft d = manifest.draft();
+    Set<String> ids = new HashSet<>();
+    removed.forEach(s -> ids.add(s.id()));
+    if (!d.segments.removeIf(s -> ids.contains(s.id())) || d.segments.size() + ids.size() != manifest.segments().size()) {
+      throw new IllegalStateException("segments to replace are not all live");
+    }
+    if (added != null) {
+      addSegment(d, added, level);
+    }
+    long now = System.currentTimeMillis();
+    ids.forEach(id -> d.pendingDeletes.add(new Manifest.PendingDelete(id, now)));
+    publish(d);
+  }
+
+  /** Changes settings kept in the manifest (pinned kinds, retention). */
+  public synchronized void configure(Consumer<Manifest.Draft> change) throws IOException {
+    Manifest.Draft d = manifest.draft();
+    change.accept(d);
+    publish(d);
+  }
+
+  // ---- streaming writes ----
+
+  /**
+   * Appends rows from one source: each gets the source's next {@code __seq__}, and the current
+   * time when it has none. When this returns, the rows are in the WAL (synced per the fsync policy).
+   */
+  public synchronized void append(String source, List<LogRow> rows) throws IOException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    long now = System.currentTimeMillis();
+    long seq = streamSeq.computeIfAbsent(source, s -> manifest.nextSeq().getOrDefault(s, 0L));
+    List<WalRow> walRows = new ArrayList<>(rows.size());
+    for (LogRow row : rows) {
+      walRows.add(WalRecordCodec.of(row.hasTime() ? row.time() : now, source, seq++, row));
+    }
+    ensureWal();
+    wal.append(WalRecordCodec.encode(walRows));
+    if (options.fsync() == WriterOptions.Fsync.ALWAYS
+        || (options.fsync() == WriterOptions.Fsync.INTERVAL && now - lastSync >= options.fsyncIntervalMillis())) {
+      wal.sync();
+      lastSync = now;
+    }
+    streamSeq.put(source, seq);
+    if (buffer.isEmpty()) {
+      bufferSince = now;
+    }
+    for (WalRow r : walRows) {
+      buffer.append(r.time(), r.source(), r.seq(), r.names(), r.values());
+    }
+    if (buffer.rows() >= options.flushRows() || buffer.estimatedBytes() >= options.flushBytes()) {
+      flush();
+    }
+    startFlusher();
+  }
+
+  /** Rows appended but not yet in a segment. */
+  public synchronized int bufferedRows() {
+    return buffer.rows();
+  }
+
+  /** Writes the buffer as a segment, commits it and drops the WAL files it came from. */
+  public synchronized void flush() throws IOException {
+    if (buffer.isEmpty()) {
+      return;
+    }
+    long flushedUpTo = walNumber;
+    if (wal != null) {
+      wal.close();
+      wal = null;
+    }
+    walNumber++;
+    SegmentBuilder full = buffer;
+    buffer = new SegmentBuilder();
+    SegmentMeta meta = segmentWriter().write(full, segmentsDir(), reserveSegmentId());
+    Manifest.Draft d = manifest.draft();
+    addSegment(d, meta, 0);
+    streamSeq.forEach((source, next) -> d.nextSeq.merge(source, next, Math::max));
+    d.walReplayFrom = walNumber;
+    publish(d);
+    deleteWalFilesBefore(flushedUpTo + 1);
+  }
+
+  private void ensureWal() throws IOException {
+    if (wal == null) {
+      wal = WalFile.openForAppend(WalFile.path(walDir(), walNumber));
+    }
+  }
+
+  private void startFlusher() {
+    if (flusher == null && options.flushAgeMillis() > 0) {
+      flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sift-flush-" + store.name());
+        t.setDaemon(true);
+        return t;
+      });
+      long period = Math.max(10, options.flushAgeMillis() / 4);
+      flusher.scheduleAtFixedRate(this::flushIfOld, period, period, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private synchronized void flushIfOld() {
+    try {
+      long now = System.currentTimeMillis();
+      if (!buffer.isEmpty() && now - bufferSince >= options.flushAgeMillis()) {
+        flush();
+      } else if (wal != null && options.fsync() == WriterOptions.Fsync.INTERVAL && now - lastSync >= options.fsyncIntervalMillis()) {
+        wal.sync();
+        lastSync = now;
+      }
+    } catch (IOException e) {
+      // The rows stay in the WAL and the buffer; the next append or close retries and reports.
+      System.err.println("sift: flushing store " + store.name() + " failed: " + e.getMessage());
+    }
+  }
+
+  private Path walDir() {
+    return store.directory().resolve(Store.WAL);
+  }
+
+  /** Rows in WAL files past the last flush go back into the buffer and are flushed at once. */
+  private void replayWal() throws IOException {
+    TreeMap<Long, Path> files = walFiles();
+    for (Map.Entry<Long, Path> e : files.entrySet()) {
+      if (e.getKey() < manifest.walReplayFrom()) {
+        Files.deleteIfExists(e.getValue());
+        continue;
+      }
+      for (byte[] payload : WalFile.readAll(e.getValue())) {
+        for (WalRow r : WalRecordCodec.decode(payload)) {
+          if (buffer.isEmpty()) {
+            bufferSince = System.currentTimeMillis();
+          }
+          buffer.append(r.time(), r.source(), r.seq(), r.names(), r.values());
+          streamSeq.merge(r.source(), r.seq() + 1, Math::max);
+        }
+      }
+      walNumber = Math.max(walNumber, e.getKey());
+    }
+    if (!buffer.isEmpty()) {
+      flush();
+    } else {
+      deleteWalFilesBefore(walNumber);
+    }
+  }
+
+  private TreeMap<Long, Path> walFiles() throws IOException {
+    TreeMap<Long, Path> files = new TreeMap<>();
+    try (Stream<Path> list = Files.list(walDir())) {
+      list.forEach(p -> {
+        String n = p.getFileName().toString();
+        if (n.endsWith(WalFile.SUFFIX)) {
+          try {
+            files.put(Long.parseLong(n.substring(0, n.length() - WalFile.SUFFIX.length())), p);
+          } catch (NumberFormatException ignored) {
+            // not ours
+          }
+        }
+      });
+    }
+    return files;
+  }
+
+  private void deleteWalFilesBefore(long number) throws IOException {
+    for (Map.Entry<Long, Path> e : walFiles().entrySet()) {
+      if (e.getKey() < number) {
+        Files.deleteIfExists(e.getValue());
+      }
+    }
+  }
+
+  /** Segment files no manifest names: leftovers of a crash before their commit. */
+  private void removeUnreferencedFiles() throws IOException {
+    Set<String> keep = new HashSet<>();
+    manifest.segments().forEach(s -> keep.add(s.id()));
+    manifest.pendingDeletes().forEach(p -> keep.add(p.segmentId()));
+    try (Stream<Path> list = Files.list(segmentsDir())) {
+      for (Path p : (Iterable<Path>) list::iterator) {
+        String n = p.getFileName().toString();
+        int dot = n.indexOf('.');
+        if (dot < 0 || !keep.contains(n.substring(0, dot)) || n.endsWith(".tmp")) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  private void deleteSegmentFiles(String id) throws IOException {
+    Files.deleteIfExists(segmentsDir().resolve(id + SegmentWriter.ARROW_SUFFIX));
+    Files.deleteIfExists(segmentsDir().resolve(id + SegmentWriter.INDEX_SUFFIX));
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      if (flusher != null) {
+        flusher.shutdownNow();
+      }
+      synchronized (this) {
+        flush();
+        if (wal != null) {
+          wal.close();
+          wal = null;
+        }
+      }
+    } finally {
+      lock.close();
+    }
+  }
+}

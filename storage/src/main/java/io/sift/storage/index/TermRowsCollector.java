@@ -1,0 +1,140 @@
+package io.sift.storage.index;
+
+import java.util.Arrays;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Collects term → ascending row ids while a segment's index is built. Lookups take the tokenizer's
+ * reused char buffer, so a term seen before costs a hash probe and no allocation.
+ */
+public final class TermRowsCollector {
+  private String[] terms = new String[1024];
+  private int[][] rows = new int[1024][];
+  private int[] rowCounts = new int[1024];
+  private int[] slots = new int[2048]; // term id + 1, open addressing
+  private int size;
+
+  public int size() {
+    return size;
+  }
+
+  public String term(int id) {
+    return terms[id];
+  }
+
+  /** Adds a row to a term; a row added twice in a row is kept once. */
+  public void add(char[] buffer, int length, int row) {
+    int h = hash(buffer, length);
+    int mask = slots.length - 1;
+    int slot = h & mask;
+    while (true) {
+      int id = slots[slot] - 1;
+      if (id < 0) {
+        id = newTerm(new String(buffer, 0, length));
+        slots[slot] = id + 1;
+        addRow(id, row);
+        if (size * 2 > slots.length) {
+          rehash();
+        }
+        return;
+      }
+      if (equals(terms[id], buffer, length)) {
+        addRow(id, row);
+        return;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  public void add(String term, int row) {
+    char[] chars = term.toCharArray();
+    add(chars, chars.length, row);
+  }
+
+  private int newTerm(String term) {
+    if (size == terms.length) {
+      terms = Arrays.copyOf(terms, size * 2);
+      rows = Arrays.copyOf(rows, size * 2);
+      rowCounts = Arrays.copyOf(rowCounts, size * 2);
+    }
+    terms[size] = term;
+    rows[size] = new int[4];
+    return size++;
+  }
+
+  private void addRow(int id, int row) {
+    int n = rowCounts[id];
+    int[] list = rows[id];
+    if (n > 0 && list[n - 1] == row) {
+      return;
+    }
+    if (n == list.length) {
+      list = Arrays.copyOf(list, n * 2);
+      rows[id] = list;
+    }
+    list[n] = row;
+    rowCounts[id] = n + 1;
+  }
+
+  private void rehash() {
+    int[] bigger = new int[slots.length * 2];
+    int mask = bigger.length - 1;
+    for (int id = 0; id < size; id++) {
+      String t = terms[id];
+      int slot = hash(t) & mask;
+      while (bigger[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      bigger[slot] = id + 1;
+    }
+    slots = bigger;
+  }
+
+  public RoaringBitmap bitmap(int id) {
+    RoaringBitmap b = new RoaringBitmap();
+    b.addN(rows[id], 0, rowCounts[id]);
+    return b;
+  }
+
+  /** All terms and bitmaps as parallel arrays (for {@link TermIndexWriter}). */
+  public RoaringBitmap[] bitmaps() {
+    RoaringBitmap[] out = new RoaringBitmap[size];
+    for (int i = 0; i < size; i++) {
+      out[i] = bitmap(i);
+      rows[i] = null; // the bitmap now holds them
+    }
+    return out;
+  }
+
+  public String[] terms() {
+    return Arrays.copyOf(terms, size);
+  }
+
+  private static int hash(char[] b, int len) {
+    int h = 0;
+    for (int i = 0; i < len; i++) {
+      h = 31 * h + b[i];
+    }
+    return mix(h);
+  }
+
+  private static int hash(String s) {
+    return mix(s.hashCode()); // same polynomial as above
+  }
+
+  private static int mix(int h) {
+    return h ^ (h >>> 16) ^ (h >>> 7);
+  }
+
+  private static boolean equals(String term, char[] b, int len) {
+    if (term.length() != len) {
+      return false;
+    }
+    for (int i = 0; i < len; i++) {
+      if (term.charAt(i) != b[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

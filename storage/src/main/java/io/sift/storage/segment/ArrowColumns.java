@@ -1,0 +1,73 @@
+package io.sift.storage.segment;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.TimeStampMilliTZVector;
+import org.apache.arrow.vector.VarCharVector;
+
+/** Copies a row range of a column builder into the Arrow vector of one record batch. */
+final class ArrowColumns {
+  private ArrowColumns() {}
+
+  static void fill(ColumnBuilder column, boolean dictionaryEncoded, FieldVector vector, int from, int to) {
+    int n = to - from;
+    vector.clear();
+    if (vector instanceof BaseFixedWidthVector fixed) {
+      fixed.allocateNew(n);
+    }
+    if (dictionaryEncoded) {
+      StringColumnBuilder s = (StringColumnBuilder) column;
+      IntVector v = (IntVector) vector;
+      for (int r = from; r < to; r++) {
+        if (!s.isNull(r)) {
+          v.set(r - from, s.id(r));
+        }
+      }
+    } else if (vector instanceof TimeStampMilliTZVector v) {
+      LongColumnBuilder l = (LongColumnBuilder) column;
+      for (int r = from; r < to; r++) {
+        if (!l.isNull(r)) {
+          v.set(r - from, l.getLong(r));
+        }
+      }
+    } else if (vector instanceof BigIntVector v) {
+      LongColumnBuilder l = (LongColumnBuilder) column;
+      for (int r = from; r < to; r++) {
+        if (!l.isNull(r)) {
+          v.set(r - from, l.getLong(r));
+        }
+      }
+    } else if (vector instanceof Float8Vector v) {
+      DoubleColumnBuilder d = (DoubleColumnBuilder) column;
+      for (int r = from; r < to; r++) {
+        if (!d.isNull(r)) {
+          v.set(r - from, d.getDouble(r));
+        }
+      }
+    } else if (vector instanceof BitVector v) {
+      BooleanColumnBuilder b = (BooleanColumnBuilder) column;
+      for (int r = from; r < to; r++) {
+        if (!b.isNull(r)) {
+          v.set(r - from, b.getBoolean(r) ? 1 : 0);
+        }
+      }
+    } else if (vector instanceof VarCharVector v) {
+      StringColumnBuilder s = (StringColumnBuilder) column;
+      v.allocateNew(n);
+      for (int r = from; r < to; r++) {
+        String value = s.getString(r);
+        if (value != null) {
+          v.setSafe(r - from, value.getBytes(StandardCharsets.UTF_8));
+        }
+      }
+    } else {
+      throw new IllegalStateException("no writer for " + vector.getClass().getSimpleName());
+    }
+    vector.setValueCount(n);
+  }
+}

@@ -1,0 +1,154 @@
+package io.sift.storage.segment;
+
+import io.sift.storage.FieldKind;
+import io.sift.storage.index.TermRowsCollector;
+import io.sift.storage.index.Tokenizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.roaringbitmap.FastAggregation;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Builds the bitmap index of one column of a finished {@link SegmentBuilder}: keyword columns get
+ * lower-cased value → rows, text columns {@link Tokenizer} token → rows. Dictionary-encoded columns
+ * are indexed per distinct value and then combined, which is what makes indexing user agents or
+ * status texts cheap: each distinct value is tokenized once.
+ */
+final class ColumnIndexer {
+  /** Terms and their bitmaps, as parallel arrays. */
+  record Terms(String[] terms, RoaringBitmap[] bitmaps) {}
+
+  private ColumnIndexer() {}
+
+  static Terms index(ColumnBuilder column, FieldKind kind) {
+    if (column instanceof BooleanColumnBuilder b) {
+      return booleanTerms(b);
+    }
+    StringColumnBuilder s = (StringColumnBuilder) column;
+    if (s.isDictionaryEncoded()) {
+      RoaringBitmap[] perValue = rowsPerDictionaryValue(s);
+      return kind == FieldKind.TEXT ? tokensOfValues(s.dictionary(), perValue) : keywordsOfValues(s.dictionary(), perValue);
+    }
+    TermRowsCollector collector = new TermRowsCollector();
+    int rows = s.rows();
+    if (kind == FieldKind.TEXT) {
+      Tokenizer tokenizer = new Tokenizer();
+      int[] row = new int[1];
+      Tokenizer.TokenSink sink = (buf, len) -> collector.add(buf, len, row[0]);
+      for (int r = 0; r < rows; r++) {
+        String v = s.getString(r);
+        if (v != null) {
+          row[0] = r;
+          tokenizer.tokenize(v, sink);
+        }
+      }
+    } else {
+      for (int r = 0; r < rows; r++) {
+        String v = s.getString(r);
+        if (v != null) {
+          collector.add(keyword(v), r);
+        }
+      }
+    }
+    return new Terms(collector.terms(), collector.bitmaps());
+  }
+
+  /** The index term of a keyword value: the value, lower-cased (keyword search ignores case). */
+  static String keyword(String value) {
+    return value.toLowerCase(Locale.ROOT);
+  }
+
+  private static RoaringBitmap[] rowsPerDictionaryValue(StringColumnBuilder s) {
+    int distinct = s.dictionary().size();
+    int[][] lists = new int[distinct][];
+    int[] counts = new int[distinct];
+    for (int r = 0, n = s.rows(); r < n; r++) {
+      if (s.isNull(r)) {
+        continue;
+      }
+      int id = s.id(r);
+      int[] l = lists[id];
+      if (l == null) {
+        l = lists[id] = new int[16];
+      } else if (counts[id] == l.length) {
+        l = lists[id] = java.util.Arrays.copyOf(l, l.length * 2);
+      }
+      l[counts[id]++] = r;
+    }
+    RoaringBitmap[] out = new RoaringBitmap[distinct];
+    for (int id = 0; id < distinct; id++) {
+      out[id] = new RoaringBitmap();
+      if (lists[id] != null) {
+        out[id].addN(lists[id], 0, counts[id]);
+      }
+    }
+    return out;
+  }
+
+  private static Terms keywordsOfValues(List<String> values, RoaringBitmap[] perValue) {
+    Map<String, List<RoaringBitmap>> byTerm = new HashMap<>();
+    for (int id = 0; id < values.size(); id++) {
+      if (!perValue[id].isEmpty()) {
+        byTerm.computeIfAbsent(keyword(values.get(id)), k -> new ArrayList<>(1)).add(perValue[id]);
+      }
+    }
+    return combine(byTerm);
+  }
+
+  private static Terms tokensOfValues(List<String> values, RoaringBitmap[] perValue) {
+    Map<String, List<RoaringBitmap>> byToken = new HashMap<>();
+    Tokenizer tokenizer = new Tokenizer();
+    for (int id = 0; id < values.size(); id++) {
+      RoaringBitmap rows = perValue[id];
+      if (rows.isEmpty()) {
+        continue;
+      }
+      List<String> seen = new ArrayList<>();
+      tokenizer.tokenize(values.get(id), (buf, len) -> {
+        String t = new String(buf, 0, len);
+        if (!seen.contains(t)) {
+          seen.add(t);
+          byToken.computeIfAbsent(t, k -> new ArrayList<>()).add(rows);
+        }
+      });
+    }
+    return combine(byToken);
+  }
+
+  private static Terms combine(Map<String, List<RoaringBitmap>> byTerm) {
+    String[] terms = new String[byTerm.size()];
+    RoaringBitmap[] bitmaps = new RoaringBitmap[byTerm.size()];
+    int i = 0;
+    for (Map.Entry<String, List<RoaringBitmap>> e : byTerm.entrySet()) {
+      terms[i] = e.getKey();
+      List<RoaringBitmap> parts = e.getValue();
+      bitmaps[i] = parts.size() == 1 ? parts.get(0).clone() : FastAggregation.or(parts.iterator());
+      i++;
+    }
+    return new Terms(terms, bitmaps);
+  }
+
+  private static Terms booleanTerms(BooleanColumnBuilder b) {
+    RoaringBitmap yes = new RoaringBitmap();
+    RoaringBitmap no = new RoaringBitmap();
+    for (int r = 0, n = b.rows(); r < n; r++) {
+      if (!b.isNull(r)) {
+        (b.getBoolean(r) ? yes : no).add(r);
+      }
+    }
+    List<String> terms = new ArrayList<>(2);
+    List<RoaringBitmap> maps = new ArrayList<>(2);
+    if (!yes.isEmpty()) {
+      terms.add("true");
+      maps.add(yes);
+    }
+    if (!no.isEmpty()) {
+      terms.add("false");
+      maps.add(no);
+    }
+    return new Terms(terms.toArray(new String[0]), maps.toArray(new RoaringBitmap[0]));
+  }
+}

@@ -1,0 +1,145 @@
+package io.sift.storage.segment;
+
+import io.sift.storage.Field;
+import io.sift.storage.FieldType;
+import io.sift.storage.LogRow;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rows of one future segment, in memory and columnar: the built-in time, source and sequence
+ * columns plus one {@link ColumnBuilder} per field seen, widened as values of new types arrive.
+ */
+public final class SegmentBuilder {
+  private final LongColumnBuilder time = new LongColumnBuilder(Field.TIME, FieldType.TIMESTAMP);
+  private final StringColumnBuilder source = new StringColumnBuilder(Field.SOURCE);
+  private final LongColumnBuilder seq = new LongColumnBuilder(Field.SEQ, FieldType.LONG);
+  private final Map<String, ColumnBuilder> fields = new LinkedHashMap<>();
+  /** Per source: the lowest and highest sequence number in this segment. */
+  private final Map<String, long[]> seqRanges = new HashMap<>();
+  private int rows;
+  private long minTime = Long.MAX_VALUE;
+  private long maxTime = Long.MIN_VALUE;
+
+  // The field at position i of the previous row, to skip the map lookup when rows look alike.
+  private String[] lastNames = new String[32];
+  private ColumnBuilder[] lastColumns = new ColumnBuilder[32];
+
+  /** Adds a row; its fields must not use the built-in names. */
+  public void append(long timeMillis, String sourceName, long sequence, LogRow row) {
+    int r = rows;
+    time.setLong(r, timeMillis);
+    source.setString(r, sourceName);
+    seq.setLong(r, sequence);
+    for (int i = 0, n = row.size(); i < n; i++) {
+      setField(r, i, row.name(i), row.value(i));
+    }
+    noteRow(timeMillis, sourceName, sequence);
+  }
+
+  /** Adds a row given as field → value (values as in {@link LogRow}); used by compaction and WAL replay. */
+  public void append(long timeMillis, String sourceName, long sequence, List<String> names, List<Object> values) {
+    int r = rows;
+    time.setLong(r, timeMillis);
+    source.setString(r, sourceName);
+    seq.setLong(r, sequence);
+    for (int i = 0; i < names.size(); i++) {
+      if (values.get(i) != null) {
+        setField(r, i, names.get(i), values.get(i));
+      }
+    }
+    noteRow(timeMillis, sourceName, sequence);
+  }
+
+  private void noteRow(long timeMillis, String sourceName, long sequence) {
+    rows++;
+    minTime = Math.min(minTime, timeMillis);
+    maxTime = Math.max(maxTime, timeMillis);
+    long[] range = seqRanges.get(sourceName);
+    if (range == null) {
+      seqRanges.put(sourceName, new long[] {sequence, sequence});
+    } else {
+      range[0] = Math.min(range[0], sequence);
+      range[1] = Math.max(range[1], sequence);
+    }
+  }
+
+  private void setField(int r, int position, String name, Object value) {
+    ColumnBuilder column = null;
+    if (position < lastNames.length && lastNames[position] == name) {
+      column = lastColumns[position];
+    }
+    if (column == null) {
+      column = fields.get(name);
+      if (column == null) {
+        if (Field.isBuiltin(name)) {
+          throw new IllegalArgumentException("field name " + name + " is reserved");
+        }
+        column = ColumnBuilder.create(name, FieldType.of(value));
+        fields.put(name, column);
+      }
+      if (position < lastNames.length) {
+        lastNames[position] = name;
+        lastColumns[position] = column;
+      }
+    }
+    FieldType valueType = FieldType.of(value);
+    if (valueType != column.type()) {
+      FieldType wider = column.type().widen(valueType);
+      if (wider != column.type()) {
+        column = column.widenTo(wider);
+        fields.put(name, column);
+        // Other positions may cache the replaced builder.
+        Arrays.fill(lastNames, null);
+        Arrays.fill(lastColumns, null);
+      }
+      value = ColumnBuilder.convert(value, wider);
+    }
+    column.set(r, value);
+  }
+
+  public int rows() {
+    return rows;
+  }
+
+  public boolean isEmpty() {
+    return rows == 0;
+  }
+
+  public long minTime() {
+    return minTime;
+  }
+
+  public long maxTime() {
+    return maxTime;
+  }
+
+  public Map<String, long[]> seqRanges() {
+    return seqRanges;
+  }
+
+  public long estimatedBytes() {
+    long bytes = 24L * rows;
+    for (ColumnBuilder c : fields.values()) {
+      bytes += c.estimatedBytes();
+    }
+    return bytes;
+  }
+
+  /** All columns, built-ins first, each padded with nulls to the row count. */
+  public List<ColumnBuilder> columns() {
+    List<ColumnBuilder> all = new ArrayList<>(fields.size() + 3);
+    all.add(time);
+    all.add(source);
+    all.add(seq);
+    for (ColumnBuilder c : fields.values()) {
+      c.padTo(rows);
+      all.add(c);
+    }
+    return all;
+  }
+}

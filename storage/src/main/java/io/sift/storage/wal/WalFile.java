@@ -1,0 +1,100 @@
+package io.sift.storage.wal;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+/**
+ * One write-ahead log file: a sequence of records {@code int32 length, int32 crc32c, payload}.
+ * Reading stops at the first record that is incomplete or fails its checksum — the torn tail of a
+ * crash, whose append was never acknowledged.
+ */
+public final class WalFile implements AutoCloseable {
+  public static final String SUFFIX = ".wal";
+  private static final int HEADER = 8;
+
+  private final FileChannel channel;
+
+  private WalFile(FileChannel channel) {
+    this.channel = channel;
+  }
+
+  public static Path path(Path walDir, long number) {
+    return walDir.resolve(String.format("%012d%s", number, SUFFIX));
+  }
+
+  /** Opens (creating) a WAL file for appending. */
+  public static WalFile openForAppend(Path file) throws IOException {
+    FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    ch.position(ch.size());
+    return new WalFile(ch);
+  }
+
+  public void append(byte[] payload) throws IOException {
+    CRC32C crc = new CRC32C();
+    crc.update(payload);
+    ByteBuffer buf = ByteBuffer.allocate(HEADER + payload.length);
+    buf.putInt(payload.length).putInt((int) crc.getValue()).put(payload).flip();
+    while (buf.hasRemaining()) {
+      channel.write(buf);
+    }
+  }
+
+  public void sync() throws IOException {
+    channel.force(false);
+  }
+
+  public long size() throws IOException {
+    return channel.size();
+  }
+
+  @Override
+  public void close() throws IOException {
+    channel.close();
+  }
+
+  /** The payloads of all intact records, in order. */
+  public static List<byte[]> readAll(Path file) throws IOException {
+    List<byte[]> out = new ArrayList<>();
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer header = ByteBuffer.allocate(HEADER);
+      long pos = 0;
+      long size = ch.size();
+      while (pos + HEADER <= size) {
+        header.clear();
+        readFully(ch, header, pos);
+        header.flip();
+        int length = header.getInt();
+        int expected = header.getInt();
+        if (length < 0 || pos + HEADER + length > size) {
+          break;
+        }
+        ByteBuffer payload = ByteBuffer.allocate(length);
+        readFully(ch, payload, pos + HEADER);
+        CRC32C crc = new CRC32C();
+        crc.update(payload.array());
+        if ((int) crc.getValue() != expected) {
+          break;
+        }
+        out.add(payload.array());
+        pos += HEADER + length;
+      }
+    }
+    return out;
+  }
+
+  private static void readFully(FileChannel ch, ByteBuffer buf, long pos) throws IOException {
+    while (buf.hasRemaining()) {
+      int n = ch.read(buf, pos + buf.position());
+      if (n < 0) {
+        throw new EOFException();
+      }
+    }
+  }
+}
