@@ -1,5 +1,6 @@
 package io.sift.storage;
 
+import io.sift.storage.lookup.LookupTables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ public final class DataDirectory {
     return StoreWriter.open(store, StoreLock.acquire(store.directory(), name, wait), options);
   }
 
-  public Path lookupsDir() {
-    return root.resolve("_lookups");
+  public LookupTables lookups() {
+    return new LookupTables(root.resolve("_lookups"));
   }
 }
