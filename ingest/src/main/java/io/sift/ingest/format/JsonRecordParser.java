@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.sift.storage.LogRow;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.regex.Pattern;
 
 /**
  * The {@code json} / {@code ndjson} format: one JSON object per record. Nested objects are flattened
@@ -20,15 +21,21 @@ final class JsonRecordParser implements RecordParser {
   /** Thread-safe and expensive to build; its symbol table also makes repeated names one String. */
   private static final JsonFactory FACTORY = new JsonFactory();
 
+  /** Jackson's messages may embed a location like "[Source: REDACTED …; line: 1, column: 1]". */
+  private static final Pattern SOURCE_LOCATION = Pattern.compile("\\[Source: [^;]*; line: \\d+, column: (\\d+)]");
+
   private final FieldNameCache names = new FieldNameCache();
 
   @Override
   public void parse(String record, LogRow row) throws RejectedRecordException {
     try (JsonParser parser = FACTORY.createParser(record)) {
       JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new RejectedRecordException("json: empty record");
+      }
       if (first != JsonToken.START_OBJECT) {
-        throw new RejectedRecordException("json: expected an object, got "
-            + (first == null ? "an empty record" : describe(first)) + " at column " + column(parser));
+        throw new RejectedRecordException("json: expected an object, got " + describe(first) + " at column "
+            + column(parser));
       }
       readObject(parser, null, row);
       if (parser.nextToken() != null) {
@@ -36,8 +43,8 @@ final class JsonRecordParser implements RecordParser {
       }
     } catch (JsonProcessingException e) {
       JsonLocation where = e.getLocation();
-      throw new RejectedRecordException("json: " + e.getOriginalMessage()
-          + (where == null ? "" : " at column " + where.getColumnNr()));
+      String message = SOURCE_LOCATION.matcher(e.getOriginalMessage()).replaceAll("column $1");
+      throw new RejectedRecordException("json: " + message + (where == null ? "" : " at column " + where.getColumnNr()));
     } catch (IOException e) {
       // Parsing a String does no I/O; anything else Jackson throws is still about the text.
       throw new RejectedRecordException("json: " + e.getMessage());
