@@ -7,8 +7,9 @@ import java.util.Arrays;
 /**
  * The {@code nginx} / {@code apache} formats: the combined log format
  * <pre>$remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent"</pre>
- * optionally followed by {@code $request_time} (seconds) and {@code $host}, or the common format that
- * stops after {@code $body_bytes_sent}. Fields take nginx's variable names; {@code $request} is split
+ * optionally followed by {@code "$http_x_forwarded_for"} (nginx's stock {@code main} format), then
+ * {@code $request_time} (seconds) and {@code $host}; or the common format that stops after
+ * {@code $body_bytes_sent}. Fields take nginx's variable names; {@code $request} is split
  * into request_method, request_uri and server_protocol when it is a well-formed request line, else kept
  * whole as {@code request}. A {@code -} means absent; the time becomes the row time.
  *
@@ -27,6 +28,7 @@ final class AccessLogParser implements RecordParser {
   static final String BODY_BYTES_SENT = "body_bytes_sent";
   static final String HTTP_REFERER = "http_referer";
   static final String HTTP_USER_AGENT = "http_user_agent";
+  static final String HTTP_X_FORWARDED_FOR = "http_x_forwarded_for";
   static final String REQUEST_TIME = "request_time";
   static final String HOST = "host";
 
@@ -92,6 +94,10 @@ final class AccessLogParser implements RecordParser {
       expect('"', "expected '\"' before the user agent");
       putQuoted(row, HTTP_USER_AGENT);
       skipSpaces();
+      if (pos < line.length() && line.charAt(pos) == '"') {
+        putQuoted(row, HTTP_X_FORWARDED_FOR);
+        skipSpaces();
+      }
     }
     parseTrailer(row);
   }

@@ -1,6 +1,5 @@
 package io.sift.storage.index;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,22 +16,22 @@ final class PostingCodec {
 
   private PostingCodec() {}
 
-  static void write(RoaringBitmap rows, ByteArrayOutputStream out, ByteBuffer scratch) {
+  static void write(RoaringBitmap rows, ByteSink out, ByteSink deltas, ByteBuffer scratch) {
     int roaringSize = rows.serializedSizeInBytes();
     int card = rows.getCardinality();
     // A delta varint takes 1-3 bytes for the row counts of a segment; only try it when it can win.
     if (card * 2 < roaringSize) {
-      ByteArrayOutputStream deltas = new ByteArrayOutputStream(card * 2 + 5);
-      writeVarint(deltas, card);
+      deltas.reset();
+      deltas.varint(card);
       int previous = -1;
       for (org.roaringbitmap.PeekableIntIterator it = rows.getIntIterator(); it.hasNext(); ) {
         int r = it.next();
-        writeVarint(deltas, r - previous - 1);
+        deltas.varint(r - previous - 1);
         previous = r;
       }
       if (deltas.size() < roaringSize) {
         out.write(DELTAS);
-        out.write(deltas.toByteArray(), 0, deltas.size());
+        out.write(deltas);
         return;
       }
     }
@@ -69,14 +68,6 @@ final class PostingCodec {
       throw new UncheckedIOException(e);
     }
     return b;
-  }
-
-  static void writeVarint(ByteArrayOutputStream out, int v) {
-    while ((v & ~0x7f) != 0) {
-      out.write((v & 0x7f) | 0x80);
-      v >>>= 7;
-    }
-    out.write(v);
   }
 
   static int readVarint(ByteBuffer in) {

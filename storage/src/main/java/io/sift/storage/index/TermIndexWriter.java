@@ -1,7 +1,6 @@
 package io.sift.storage.index;
 
 import com.github.luben.zstd.Zstd;
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,50 +28,53 @@ public final class TermIndexWriter {
   static final int BLOCK_TERMS = 128;
   private static final int ZSTD_LEVEL = 3;
 
+  private record Entry(String term, RoaringBitmap rows) {}
+
   private TermIndexWriter() {}
 
   /** Writes terms and their bitmaps (parallel arrays, any order) and returns the bytes written. */
   public static long write(String[] terms, RoaringBitmap[] bitmaps, OutputStream out) throws IOException {
     int count = terms.length;
-    Integer[] order = new Integer[count];
+    Entry[] entries = new Entry[count];
     for (int i = 0; i < count; i++) {
-      order[i] = i;
+      entries[i] = new Entry(terms[i], bitmaps[i]);
     }
-    Arrays.sort(order, (a, b) -> TermOrder.compare(terms[a], terms[b]));
+    Arrays.sort(entries, (a, b) -> TermOrder.compare(a.term, b.term));
 
     int blocks = (count + BLOCK_TERMS - 1) / BLOCK_TERMS;
-    ByteArrayOutputStream firstTerms = new ByteArrayOutputStream();
-    ByteArrayOutputStream blockBytes = new ByteArrayOutputStream();
+    ByteSink firstTerms = new ByteSink(1 << 12);
+    ByteSink blockBytes = new ByteSink(1 << 16);
     int[] firstTermOffsets = new int[blocks + 1];
     int[] blockOffsets = new int[blocks + 1];
     ByteBuffer scratch = ByteBuffer.allocate(1 << 16);
-    ByteArrayOutputStream block = new ByteArrayOutputStream(1 << 16);
-    ByteArrayOutputStream postings = new ByteArrayOutputStream(1 << 16);
+    ByteSink block = new ByteSink(1 << 16);
+    ByteSink postings = new ByteSink(1 << 16);
+    ByteSink deltas = new ByteSink(1 << 10);
     for (int b = 0; b < blocks; b++) {
       int from = b * BLOCK_TERMS;
       int to = Math.min(count, from + BLOCK_TERMS);
       block.reset();
       postings.reset();
-      PostingCodec.writeVarint(block, to - from);
+      block.varint(to - from);
       int[] postingLengths = new int[to - from];
       for (int k = from; k < to; k++) {
-        byte[] term = terms[order[k]].getBytes(StandardCharsets.UTF_8);
+        byte[] term = entries[k].term.getBytes(StandardCharsets.UTF_8);
         if (k == from) {
           firstTerms.write(term);
         }
-        PostingCodec.writeVarint(block, term.length);
+        block.varint(term.length);
         block.write(term);
-        RoaringBitmap rows = bitmaps[order[k]];
+        RoaringBitmap rows = entries[k].rows;
         rows.runOptimize();
         scratch = PostingCodec.scratchFor(rows, scratch);
         int before = postings.size();
-        PostingCodec.write(rows, postings, scratch);
+        PostingCodec.write(rows, postings, deltas, scratch);
         postingLengths[k - from] = postings.size() - before;
       }
       for (int len : postingLengths) {
-        PostingCodec.writeVarint(block, len);
+        block.varint(len);
       }
-      postings.writeTo(block);
+      block.write(postings);
       byte[] compressed = Zstd.compress(block.toByteArray(), ZSTD_LEVEL);
       blockBytes.write(compressed);
       firstTermOffsets[b + 1] = firstTerms.size();

@@ -174,8 +174,11 @@ public final class SegmentPredicateEvaluator {
     }
     double lo = r.lower() == null ? Double.NEGATIVE_INFINITY : r.lower();
     double hi = r.upper() == null ? Double.POSITIVE_INFINITY : r.upper();
-    java.util.function.DoublePredicate inRange = v -> (r.lowerInclusive() ? v >= lo : v > lo)
-        && (r.upperInclusive() ? v <= hi : v < hi);
+    // A null bound is no bound, whatever its inclusive flag says (so -Infinity is below no null lower bound).
+    boolean loInclusive = r.lower() == null || r.lowerInclusive();
+    boolean hiInclusive = r.upper() == null || r.upperInclusive();
+    java.util.function.DoublePredicate inRange = v -> (loInclusive ? v >= lo : v > lo)
+        && (hiInclusive ? v <= hi : v < hi);
     RoaringBitmap result = new RoaringBitmap();
     for (int b = 0; b < segment.batchCount(); b++) {
       if (!batchMayHold(c, b, lo, hi)) {
@@ -278,11 +281,21 @@ public final class SegmentPredicateEvaluator {
   }
 
   static Double parseNumber(String s) {
-    if (s == null || s.isEmpty()) {
+    if (s == null) {
+      return null;
+    }
+    String t = s.trim();
+    if (t.isEmpty()) {
+      return null;
+    }
+    // Double.parseDouble also reads Java literal forms that a log value must not read as a number:
+    // a type suffix ("5d", "2f") and hexadecimal ("0x1p3").
+    char last = t.charAt(t.length() - 1);
+    if (last == 'd' || last == 'D' || last == 'f' || last == 'F' || t.indexOf('x') >= 0 || t.indexOf('X') >= 0) {
       return null;
     }
     try {
-      return Double.parseDouble(s.trim());
+      return Double.parseDouble(t);
     } catch (NumberFormatException e) {
       return null;
     }

@@ -14,13 +14,21 @@ import org.apache.arrow.vector.VarCharVector;
 final class ArrowColumns {
   private ArrowColumns() {}
 
-  static void fill(ColumnBuilder column, boolean dictionaryEncoded, FieldVector vector, int from, int to) {
+  static void fill(ColumnBuilder column, ColumnEncoding encoding, FieldVector vector, int from, int to) {
     int n = to - from;
     vector.clear();
     if (vector instanceof BaseFixedWidthVector fixed) {
       fixed.allocateNew(n);
     }
-    if (dictionaryEncoded) {
+    if (encoding == ColumnEncoding.IPV4) {
+      StringColumnBuilder s = (StringColumnBuilder) column;
+      IntVector v = (IntVector) vector;
+      for (int r = from; r < to; r++) {
+        if (!s.isNull(r)) {
+          v.set(r - from, (int) Ipv4Text.parse(s.getString(r)));
+        }
+      }
+    } else if (encoding == ColumnEncoding.DICTIONARY) {
       StringColumnBuilder s = (StringColumnBuilder) column;
       IntVector v = (IntVector) vector;
       for (int r = from; r < to; r++) {

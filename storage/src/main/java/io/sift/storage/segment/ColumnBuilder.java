@@ -66,7 +66,9 @@ public abstract class ColumnBuilder {
   public ColumnBuilder widenTo(FieldType wider) {
     ColumnBuilder out = create(name, wider);
     for (int r = present.nextSetBit(0); r >= 0; r = present.nextSetBit(r + 1)) {
-      out.set(r, convert(get(r), wider));
+      Object v = get(r);
+      // A double column takes longs as they are (it keeps the exact ones for a later widening to text).
+      out.set(r, wider == FieldType.DOUBLE ? v : convert(v, wider));
     }
     out.padTo(rows);
     return out;

@@ -13,11 +13,15 @@ public record ColumnMeta(
     String name,
     FieldType type,
     FieldKind kind,
-    boolean dictionaryEncoded,
+    ColumnEncoding encoding,
     int nulls,
     LongStats longStats,
     DoubleStats doubleStats,
     IndexSection index) {
+
+  public boolean dictionaryEncoded() {
+    return encoding == ColumnEncoding.DICTIONARY;
+  }
 
   /** Min/max of integer or time columns; batches with no value have min > max. */
   public record LongStats(long min, long max, long[] batchMin, long[] batchMax) {}

@@ -16,20 +16,26 @@ import org.apache.arrow.vector.VarCharVector;
  */
 public final class ColumnValues {
   private final FieldType type;
+  private final ColumnEncoding encoding;
   private final FieldVector vector;
   private final String[] dictionary;
 
-  ColumnValues(FieldType type, FieldVector vector, String[] dictionary) {
-    this.type = type;
+  ColumnValues(ColumnMeta column, FieldVector vector, String[] dictionary) {
+    this.type = column.type();
+    this.encoding = column.encoding();
     this.vector = vector;
     this.dictionary = dictionary;
+  }
+
+  public ColumnEncoding encoding() {
+    return encoding;
   }
 
   public FieldType type() {
     return type;
   }
 
-  /** The Arrow vector as stored: for dictionary-encoded strings, the indices. */
+  /** The Arrow vector as stored: for dictionary-encoded strings the indices, for IPv4 the addresses as int32. */
   public FieldVector vector() {
     return vector;
   }
@@ -56,6 +62,9 @@ public final class ColumnValues {
     }
     if (dictionary != null) {
       return dictionary[((IntVector) vector).get(i)];
+    }
+    if (encoding == ColumnEncoding.IPV4) {
+      return Ipv4Text.format(((IntVector) vector).get(i));
     }
     if (vector instanceof VarCharVector v) {
       return new String(v.get(i), StandardCharsets.UTF_8);

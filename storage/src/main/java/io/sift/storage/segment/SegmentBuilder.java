@@ -97,7 +97,9 @@ public final class SegmentBuilder {
         Arrays.fill(lastNames, null);
         Arrays.fill(lastColumns, null);
       }
-      value = ColumnBuilder.convert(value, wider);
+      if (wider != FieldType.DOUBLE) { // a double column takes a long as it is
+        value = ColumnBuilder.convert(value, wider);
+      }
     }
     column.set(r, value);
   }

@@ -148,14 +148,16 @@ public final class SegmentReader implements AutoCloseable {
         decodedDictionaries.put(column, dictionary);
       }
     }
-    return new ColumnValues(c.type(), vector, dictionary);
+    return new ColumnValues(c, vector, dictionary);
   }
 
   private void ensureArrow() throws IOException {
     if (arrow == null) {
       allocator = Arrow.child("segment-reader-" + meta.id());
       arrow = new ArrowFileReader(arrowChannel, allocator, CommonsCompressionFactory.INSTANCE);
-      arrow.initialize();
+      // Not initialize(): every later call initializes again through ensureInitialized(), re-reading
+      // the footer and failing on the dictionaries already read. This initializes exactly once.
+      arrow.getVectorSchemaRoot();
     }
   }
 

@@ -53,6 +53,8 @@ public final class SegmentWriter {
   public static final int BATCH_ROWS = 1 << 16;
   public static final String ARROW_SUFFIX = ".arrow";
   public static final String INDEX_SUFFIX = ".idx";
+  /** Arrow field metadata naming a non-plain encoding, so the Arrow file alone tells how to read it. */
+  public static final String ENCODING_METADATA = "sift.encoding";
 
   /** Keyword columns with more distinct values than this (and than a quarter of the rows) become text. */
   static final int KEYWORD_MAX_DISTINCT = 4096;
@@ -76,7 +78,7 @@ public final class SegmentWriter {
     this(3, Map.of());
   }
 
-  private record Plan(ColumnBuilder column, FieldKind kind, boolean dictionary) {}
+  private record Plan(ColumnBuilder column, FieldKind kind, ColumnEncoding encoding) {}
 
   /** Writes the segment into {@code dir}; returns its metadata once both files are durable. */
   public SegmentMeta write(SegmentBuilder segment, Path dir, String id) throws IOException {
@@ -107,7 +109,7 @@ public final class SegmentWriter {
           ColumnIndexer.Terms terms = indexes.get(i).join();
           section = index.writeSection(terms.terms(), terms.bitmaps());
         }
-        metas.add(new ColumnMeta(p.column.name(), p.column.type(), p.kind, p.dictionary, p.column.nullCount(),
+        metas.add(new ColumnMeta(p.column.name(), p.column.type(), p.kind, p.encoding, p.column.nullCount(),
             ColumnStats.longStats(p.column, BATCH_ROWS), ColumnStats.doubleStats(p.column, BATCH_ROWS), section));
       }
       SegmentMeta meta = new SegmentMeta(SegmentMeta.FORMAT, id, rows, segment.minTime(), segment.maxTime(),
@@ -121,13 +123,13 @@ public final class SegmentWriter {
 
   private Plan plan(ColumnBuilder c, int rows) {
     if (c.type() == FieldType.TIMESTAMP) {
-      return new Plan(c, FieldKind.TIME, false);
+      return new Plan(c, FieldKind.TIME, ColumnEncoding.PLAIN);
     }
     if (c.type() == FieldType.LONG || c.type() == FieldType.DOUBLE) {
-      return new Plan(c, FieldKind.NUMBER, false);
+      return new Plan(c, FieldKind.NUMBER, ColumnEncoding.PLAIN);
     }
     if (c.type() == FieldType.BOOLEAN) {
-      return new Plan(c, FieldKind.KEYWORD, false);
+      return new Plan(c, FieldKind.KEYWORD, ColumnEncoding.PLAIN);
     }
     StringColumnBuilder s = (StringColumnBuilder) c;
     int distinct = s.distinctCount();
@@ -137,8 +139,15 @@ public final class SegmentWriter {
       kind = Field.SOURCE.equals(c.name()) ? FieldKind.KEYWORD
           : s.hasWhitespace() || many ? FieldKind.TEXT : FieldKind.KEYWORD;
     }
-    boolean dictionary = s.isDictionaryEncoded() && (distinct <= 256 || (long) distinct * 2 <= rows);
-    return new Plan(c, kind, dictionary);
+    ColumnEncoding encoding;
+    if (s.isDictionaryEncoded() && (distinct <= 256 || (long) distinct * 2 <= rows)) {
+      encoding = ColumnEncoding.DICTIONARY;
+    } else if (Ipv4Text.allCanonical(s)) {
+      encoding = ColumnEncoding.IPV4;
+    } else {
+      encoding = ColumnEncoding.PLAIN;
+    }
+    return new Plan(c, kind, encoding);
   }
 
   private void writeArrow(List<Plan> plans, int rows, Path file, String id) throws IOException {
@@ -151,7 +160,7 @@ public final class SegmentWriter {
       try {
         long dictionaryId = 0;
         for (Plan p : plans) {
-          if (p.dictionary) {
+          if (p.encoding == ColumnEncoding.DICTIONARY) {
             StringColumnBuilder s = (StringColumnBuilder) p.column;
             DictionaryEncoding encoding = new DictionaryEncoding(dictionaryId++, false, new ArrowType.Int(32, true));
             VarCharVector values = new VarCharVector(s.name(), allocator);
@@ -166,6 +175,10 @@ public final class SegmentWriter {
             vectors.add(new IntVector(new org.apache.arrow.vector.types.pojo.Field(s.name(),
                 new org.apache.arrow.vector.types.pojo.FieldType(true, new ArrowType.Int(32, true), encoding), null),
                 allocator));
+          } else if (p.encoding == ColumnEncoding.IPV4) {
+            vectors.add(new IntVector(new org.apache.arrow.vector.types.pojo.Field(p.column.name(),
+                new org.apache.arrow.vector.types.pojo.FieldType(true, new ArrowType.Int(32, true), null,
+                    Map.of(ENCODING_METADATA, ColumnEncoding.IPV4.name())), null), allocator));
           } else {
             vectors.add(vectorFor(p.column, allocator));
           }
@@ -179,7 +192,7 @@ public final class SegmentWriter {
           for (int from = 0; from < rows; from += BATCH_ROWS) {
             int to = Math.min(rows, from + BATCH_ROWS);
             for (int i = 0; i < plans.size(); i++) {
-              ArrowColumns.fill(plans.get(i).column, plans.get(i).dictionary, vectors.get(i), from, to);
+              ArrowColumns.fill(plans.get(i).column, plans.get(i).encoding, vectors.get(i), from, to);
             }
             root.setRowCount(to - from);
             writer.writeBatch();

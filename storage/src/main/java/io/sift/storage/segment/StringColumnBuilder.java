@@ -13,6 +13,8 @@ import java.util.List;
  */
 public final class StringColumnBuilder extends ColumnBuilder {
   public static final int MAX_DICTIONARY = 1 << 16;
+  /** Distinct values after which a dictionary must keep paying (under 3/4 of the rows distinct). */
+  static final int EARLY_CHECK = 4096;
 
   private HashMap<String, Integer> dictionary = new HashMap<>();
   private ArrayList<String> dictionaryValues = new ArrayList<>();
@@ -40,7 +42,9 @@ public final class StringColumnBuilder extends ColumnBuilder {
     if (ids != null) {
       Integer id = dictionary.get(s);
       if (id == null) {
-        if (dictionaryValues.size() < MAX_DICTIONARY) {
+        // Give up on the dictionary once it holds most rows' values: ids, IPs, URIs, messages.
+        int size = dictionaryValues.size();
+        if (size < MAX_DICTIONARY && (size < EARLY_CHECK || size * 4L < (long) row * 3)) {
           id = dictionaryValues.size();
           dictionary.put(s, id);
           dictionaryValues.add(s);
@@ -57,7 +61,7 @@ public final class StringColumnBuilder extends ColumnBuilder {
     }
     values[row] = s;
     chars += s.length();
-    noteWhitespace(s);
+    // Whitespace decides keyword vs text; a column without a dictionary is text anyway.
   }
 
   private void switchToPlain() {
@@ -104,6 +108,7 @@ public final class StringColumnBuilder extends ColumnBuilder {
     return ids != null ? dictionaryValues.size() : MAX_DICTIONARY + 1;
   }
 
+  /** Whether a dictionary value holds whitespace (plain columns are text whatever they hold). */
   public boolean hasWhitespace() {
     return hasWhitespace;
   }

@@ -1,0 +1,116 @@
+package io.sift.cli;
+
+import io.sift.cli.demo.SampleLogGenerator;
+import io.sift.cli.demo.Truth;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {"Generate sample logs with known incidents, ingest them, and show what was stored.",
+        "Samples go to DIR/samples; the stores (access, app, billing) to DIR."})
+final class DemoCommand implements Callable<Integer> {
+  private static final String MARKER = ".sift-demo";
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--data", defaultValue = "sift-demo", description = "Demo folder (default: ${DEFAULT-VALUE}); rebuilt on every run.")
+  Path dir;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Workload seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--days", defaultValue = "1", description = "Days of logs (default: ${DEFAULT-VALUE}).")
+  double days;
+
+  @Option(names = "--rate", defaultValue = "300", description = "Mean access requests per minute (default: ${DEFAULT-VALUE}).")
+  double rate;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    prepare();
+    Path samples = dir.resolve("samples");
+    out.printf("== Generating sample logs (seed %d, %.1f days, ~%.0f requests/min) into %s%n", seed, days, rate, samples);
+    long t0 = System.nanoTime();
+    Truth truth = new SampleLogGenerator(SampleLogGenerator.Options.defaults(samples).withSeed(seed).withDays(days)
+        .withRatePerMinute(rate)).generate();
+    out.printf("   %,d access log lines, %,d application log lines in %.1f s%n", truth.accessRequests(), truth.appLines(),
+        (System.nanoTime() - t0) / 1e9);
+    out.println("   incidents hidden in them (what the investigation should find):");
+    out.printf("   - release at %s on %s adds a new error pattern%n", truth.release().time(), truth.release().hosts());
+    out.printf("   - traffic drop %s..%s for %s / %s%n", truth.trafficDrop().from(), truth.trafficDrop().to(),
+        truth.trafficDrop().region(), truth.trafficDrop().isp());
+    out.printf("   - error burst %s..%s for %s %s%n", truth.errorBurst().from(), truth.errorBurst().to(),
+        truth.errorBurst().client(), truth.errorBurst().version());
+    out.printf("   - latency shift +%d ms on %s from %s%n", truth.latencyShift().addedMs(), truth.latencyShift().host(),
+        truth.latencyShift().time());
+    out.printf("   - scan spike from %s at %s%n", truth.scanSpike().ip(), truth.scanSpike().time());
+    out.printf("   - billing spike on %s for %s%n", truth.billingSpike().day(), truth.billingSpike().product());
+    out.flush();
+
+    String data = dir.toString();
+    step(out, "Ingest the nginx access log, enriching client IPs with region and ISP from a CIDR table",
+        "ingest", "--data", data, "--store", "access", "--format", "nginx",
+        "--lookup", "geo=" + samples.resolve(SampleLogGenerator.IP_REGIONS), "--enrich-ip", "remote_addr=geo",
+        samples.resolve(SampleLogGenerator.ACCESS_LOG).toString());
+    step(out, "Ingest the application logs (one file per host; each file is a __source__)",
+        "ingest", "--data", data, "--store", "app", "--format", "raw", samples.resolve(SampleLogGenerator.APP_DIR).toString());
+    step(out, "Ingest the daily bill", "ingest", "--data", data, "--store", "billing", "--format", "csv",
+        "--time-field", "day", samples.resolve(SampleLogGenerator.BILLING).toString());
+    step(out, "What was stored", "stores", "--data", data);
+    step(out, "The fields of the access store", "stores", "--data", data, "--fields", "access");
+    out.printf("%n== Try it yourself%n   bin/sift stores --data %s --fields app%n", data);
+    out.flush();
+    return 0;
+  }
+
+  /** Runs one sift command line in this process, printing it first. */
+  private void step(PrintWriter out, String title, String... args) {
+    out.printf("%n== %s%n$ sift %s%n", title, String.join(" ", quoted(args)));
+    out.flush();
+    int code = SiftCommand.run(args);
+    if (code != 0) {
+      throw new IllegalStateException("demo step failed (exit " + code + "): sift " + String.join(" ", args));
+    }
+  }
+
+  private static List<String> quoted(String[] args) {
+    List<String> out = new ArrayList<>();
+    for (String a : args) {
+      out.add(a.matches("[A-Za-z0-9_./=:,@+-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
+    }
+    return out;
+  }
+
+  /** Starts from an empty demo folder; refuses to touch a folder the demo did not make. */
+  private void prepare() throws IOException {
+    if (Files.exists(dir)) {
+      boolean empty;
+      try (Stream<Path> list = Files.list(dir)) {
+        empty = list.findAny().isEmpty();
+      }
+      if (!empty && !Files.exists(dir.resolve(MARKER))) {
+        throw new IllegalArgumentException(dir + " exists and was not made by 'sift demo'; choose another --data");
+      }
+      try (Stream<Path> walk = Files.walk(dir)) {
+        for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+          Files.delete(p);
+        }
+      }
+    }
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve(MARKER), "made by sift demo at " + Instant.now() + "\n");
+  }
+}

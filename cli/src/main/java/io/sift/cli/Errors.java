@@ -1,0 +1,46 @@
+package io.sift.cli;
+
+import io.sift.storage.StoreBusyException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+
+/**
+ * Turns exceptions into one clear line on stderr and the exit codes of DESIGN.md: 2 when the command
+ * or its input cannot be used (bad arguments, unknown format, unreadable file), 1 when the store
+ * cannot be written or Sift failed. A stack trace only with {@code SIFT_DEBUG=1}.
+ */
+final class Errors implements CommandLine.IExecutionExceptionHandler {
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
+    Throwable e = ex instanceof UncheckedIOException u ? u.getCause() : ex;
+    int code;
+    String message;
+    if (e instanceof IllegalArgumentException) {
+      code = SiftCommand.EXIT_USAGE;
+      message = e.getMessage();
+    } else if (e instanceof NoSuchFileException n) {
+      code = SiftCommand.EXIT_USAGE;
+      message = n.getFile() + ": " + (n.getReason() == null ? "no such file" : n.getReason());
+    } else if (e instanceof AccessDeniedException a) {
+      code = SiftCommand.EXIT_USAGE;
+      message = a.getFile() + ": cannot read it (permission denied)";
+    } else if (e instanceof StoreBusyException) {
+      code = SiftCommand.EXIT_INTERNAL;
+      message = e.getMessage();
+    } else if (e instanceof IOException) {
+      code = SiftCommand.EXIT_INTERNAL;
+      message = "cannot write the store: " + e.getMessage();
+    } else {
+      code = SiftCommand.EXIT_INTERNAL;
+      message = "internal error: " + e;
+    }
+    cl.getErr().println("sift " + cl.getCommandName() + ": " + message);
+    if ("1".equals(System.getenv("SIFT_DEBUG"))) {
+      e.printStackTrace(cl.getErr());
+    }
+    return code;
+  }
+}

@@ -1,0 +1,146 @@
+package io.sift.ingest;
+
+import io.sift.ingest.format.LineReader;
+import io.sift.ingest.format.LogFormat;
+import io.sift.ingest.format.RecordParser;
+import io.sift.ingest.format.RecordReader;
+import io.sift.ingest.format.RejectedRecordException;
+import io.sift.ingest.format.TimeAssigner;
+import io.sift.ingest.format.TimestampParser;
+import io.sift.storage.Field;
+import io.sift.storage.LogRow;
+import io.sift.storage.StoreWriter;
+import io.sift.storage.segment.SegmentBuilder;
+import io.sift.storage.segment.SegmentMeta;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses one {@link Chunk} into a segment of the target store (written, not yet committed) and the
+ * list of its rejected records. Runs on a worker thread; several chunks are parsed at once.
+ */
+final class ChunkWorker {
+  /** A record that could not be stored, with why. */
+  record Rejected(long seq, long lineNumber, long endOffset, String reason, String text) {}
+
+  /** What a chunk turned into. */
+  record Result(Chunk chunk, String source, long seqBase, SegmentMeta segment, long stored, long records,
+      List<Rejected> rejected, long alreadyRejected, int invalidUtf8, int unparsedTimes) {}
+
+  static final String TIME_ERROR = "__time_error__";
+
+  private final LogFormat format;
+  private final IngestOptions options;
+  private final IpEnricher enricher;
+  private final StoreWriter writer;
+
+  ChunkWorker(LogFormat format, IngestOptions options, IpEnricher enricher, StoreWriter writer) {
+    this.format = format;
+    this.options = options;
+    this.enricher = enricher;
+    this.writer = writer;
+  }
+
+  /**
+   * @param header the input's csv header record, or null
+   * @param rejectedUpTo records ending at or before this offset that are rejected again were already
+   *     committed to the rejected store by an earlier run, and are not kept twice
+   */
+  Result process(Chunk chunk, String source, long seqBase, String header, Instant timeReference, long rejectedUpTo)
+      throws IOException {
+    List<Rejected> rejected = new ArrayList<>();
+    if (chunk.truncation() != null) {
+      if (chunk.length() > 0) {
+        rejected.add(new Rejected(seqBase, chunk.firstLine() + 1, chunk.endOffset(), chunk.truncation(),
+            new String(chunk.data(), 0, chunk.length(), java.nio.charset.StandardCharsets.UTF_8)));
+      }
+      return new Result(chunk, source, seqBase, null, 0, rejected.size(), rejected, 0, 0, 0);
+    }
+    SegmentBuilder segment = new SegmentBuilder();
+    TimestampParser timeParser = options.timeFormat() == null ? new TimestampParser(timeReference)
+        : TimestampParser.ofFormat(options.timeFormat(), timeReference);
+    TimeAssigner times = new TimeAssigner(options.timeField(), timeParser);
+    RecordParser parser = header != null ? format.newParser(header) : format.newParser(timeReference);
+    boolean inheritTime = format.storesRawLine();
+    long now = System.currentTimeMillis();
+    long lastTime = LogRow.NO_TIME;
+    long lineIndex = 0;
+    long records = 0;
+    long alreadyRejected = 0;
+    int invalidUtf8 = 0;
+    int unparsedTimes = 0;
+    LogRow row = new LogRow();
+    LineReader lines = new LineReader(new ByteArrayInputStream(chunk.data(), 0, chunk.length()), chunk.startOffset(),
+        options.maxLineBytes());
+    try (RecordReader reader = format.openRecords(lines)) {
+      boolean skipHeader = header != null && chunk.startOffset() == 0;
+      for (String record; (record = reader.next()) != null; ) {
+        long seq = seqBase + lineIndex;
+        long lineNumber = chunk.firstLine() + lineIndex + 1;
+        lineIndex += reader.lineCount();
+        if (skipHeader) {
+          skipHeader = false;
+          continue;
+        }
+        records++;
+        if (reader.lastRecordHadInvalidUtf8()) {
+          invalidUtf8++;
+        }
+        String reason = null;
+        row.clear();
+        if (reader.lastRecordTooLong()) {
+          reason = "line longer than " + options.maxLineBytes() + " bytes (its first " + options.maxLineBytes()
+              + " bytes are kept here)";
+        } else {
+          try {
+            parser.parse(record, row);
+          } catch (RejectedRecordException e) {
+            reason = e.getMessage();
+          }
+        }
+        if (reason != null) {
+          if (reader.offset() <= rejectedUpTo) {
+            alreadyRejected++;
+          } else {
+            rejected.add(new Rejected(seq, lineNumber, reader.offset(), reason, record));
+          }
+          continue;
+        }
+        TimeAssigner.Outcome outcome = times.assign(row);
+        if (!row.hasTime()) {
+          if (outcome == TimeAssigner.Outcome.UNPARSEABLE_TIME_FIELD) {
+            unparsedTimes++;
+            row.put(TIME_ERROR, "time field could not be parsed; __time__ is the ingest time");
+          }
+          row.setTime(inheritTime && lastTime != LogRow.NO_TIME ? lastTime : now);
+        }
+        lastTime = row.time();
+        if (options.keepRaw() && !format.storesRawLine()) {
+          row.put(Field.RAW, record);
+        }
+        if (!enricher.isEmpty()) {
+          enricher.enrich(row);
+        }
+        renameBuiltins(row);
+        segment.append(row.time(), source, seq, row);
+      }
+    }
+    SegmentMeta meta = segment.isEmpty() ? null
+        : writer.segmentWriter().write(segment, writer.segmentsDir(), writer.reserveSegmentId());
+    return new Result(chunk, source, seqBase, meta, segment.rows(), records, rejected, alreadyRejected, invalidUtf8,
+        unparsedTimes);
+  }
+
+  /** A parsed field named like a built-in column keeps its value under {@code field<name>}. */
+  private static void renameBuiltins(LogRow row) {
+    for (String name : new String[] {Field.TIME, Field.SOURCE, Field.SEQ}) {
+      Object v = row.remove(name);
+      if (v != null) {
+        row.put("field" + name, v);
+      }
+    }
+  }
+}
