@@ -33,6 +33,7 @@ public final class Tokenizer {
   public void tokenize(CharSequence text, TokenSink sink) {
     int kept = 0; // chars of the current token in the buffer (at most MAX_TOKEN_CHARS)
     boolean inToken = false;
+    boolean full = false; // the current token reached the limit: the rest of it is not kept
     int n = text.length();
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
@@ -47,11 +48,12 @@ public final class Tokenizer {
             sink.token(buffer, kept);
             kept = 0;
             inToken = false;
+            full = false;
           }
           continue;
         }
         inToken = true;
-        if (kept < MAX_TOKEN_CHARS) {
+        if (kept < MAX_TOKEN_CHARS && !full) {
           buffer[kept++] = lower;
         }
         continue;
@@ -61,14 +63,18 @@ public final class Tokenizer {
       if (Character.isLetterOrDigit(cp)) {
         inToken = true;
         int lower = Character.toLowerCase(cp);
-        // Past the indexed prefix only whole characters are kept, never half a surrogate pair.
-        if (kept + Character.charCount(lower) <= MAX_TOKEN_CHARS) {
+        // Only whole characters are kept, never half a surrogate pair; the first one that does not
+        // fit ends what is kept, so the indexed token is always a prefix of the real one.
+        if (!full && kept + Character.charCount(lower) <= MAX_TOKEN_CHARS) {
           kept += Character.toChars(lower, buffer, kept);
+        } else {
+          full = true;
         }
       } else if (inToken) {
         sink.token(buffer, kept);
         kept = 0;
         inToken = false;
+        full = false;
       }
     }
     if (inToken) {

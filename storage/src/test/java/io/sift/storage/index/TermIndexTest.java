@@ -1,0 +1,177 @@
+package io.sift.storage.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import io.sift.storage.RandomRows;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.roaringbitmap.RoaringBitmap;
+
+class TermIndexTest {
+  @Test
+  void randomIndexesAnswerLookupsAndPrefixes() {
+    qt().withExamples(40).withShrinkCycles(0).forAll(longs().all()).checkAssert(seed -> {
+      Random rnd = new Random(seed);
+      RandomRows gen = new RandomRows(seed);
+      int count = new int[] {0, 1, 127, 128, 129, 300, 1000 + rnd.nextInt(2000)}[rnd.nextInt(7)];
+      Map<String, RoaringBitmap> written = new LinkedHashMap<>();
+      while (written.size() < count) {
+        String term = switch (rnd.nextInt(6)) {
+          case 0 -> gen.unicode(1 + rnd.nextInt(10), false);
+          case 1 -> "pre" + rnd.nextInt(500);
+          case 2 -> new String(Character.toChars(0xE000 + rnd.nextInt(0x1FFE))) + rnd.nextInt(50); // sorts vs surrogates
+          case 3 -> new String(Character.toChars(0x10000 + rnd.nextInt(0x1000))) + rnd.nextInt(50);
+          case 4 -> written.isEmpty() ? "" : written.keySet().iterator().next() + (char) ('a' + rnd.nextInt(26));
+          default -> Long.toString(rnd.nextLong(), 36);
+        };
+        written.putIfAbsent(term, bitmap(rnd));
+      }
+      check(written, rnd, gen);
+    });
+  }
+
+  @Test
+  void emptyTermAndEmptyIndex() {
+    Map<String, RoaringBitmap> written = new LinkedHashMap<>();
+    written.put("", RoaringBitmap.bitmapOf(3));
+    written.put("a", RoaringBitmap.bitmapOf(1, 2));
+    TermIndex index = index(written);
+    assertEquals(RoaringBitmap.bitmapOf(3), index.rows(""));
+    List<String> all = new ArrayList<>();
+    index.forEach((t, r) -> all.add(t));
+    assertEquals(List.of("", "a"), all);
+
+    TermIndex empty = index(new LinkedHashMap<>());
+    assertEquals(0, empty.termCount());
+    assertNull(empty.rows(""));
+    assertNull(empty.rows("x"));
+    empty.forEach((t, r) -> {
+      throw new AssertionError(t);
+    });
+  }
+
+  @Test
+  void lookupsReturnFreshBitmaps() {
+    Map<String, RoaringBitmap> written = new LinkedHashMap<>();
+    written.put("x", RoaringBitmap.bitmapOf(1, 2, 3));
+    TermIndex index = index(written);
+    RoaringBitmap first = index.rows("x");
+    first.add(99);
+    RoaringBitmap second = index.rows("x");
+    assertNotSame(first, second);
+    assertEquals(RoaringBitmap.bitmapOf(1, 2, 3), second);
+  }
+
+  private static void check(Map<String, RoaringBitmap> written, Random rnd, RandomRows gen) {
+    TermIndex index = index(written);
+    assertEquals(written.size(), index.termCount());
+    for (Map.Entry<String, RoaringBitmap> e : written.entrySet()) {
+      assertEquals(e.getValue(), index.rows(e.getKey()), "rows of " + e.getKey());
+    }
+    for (int i = 0; i < 50; i++) {
+      String absent = gen.unicode(1 + rnd.nextInt(6), false) + "\u0000";
+      if (!written.containsKey(absent)) {
+        assertNull(index.rows(absent));
+      }
+    }
+    assertNull(written.containsKey("zzzz-absent") ? null : index.rows("zzzz-absent"));
+    Map<String, byte[]> utf8 = new java.util.HashMap<>();
+    written.keySet().forEach(t -> utf8.put(t, t.getBytes(StandardCharsets.UTF_8)));
+    TreeMap<String, RoaringBitmap> sorted = new TreeMap<>(
+        (a, b) -> Arrays.compareUnsigned(utf8.get(a), utf8.get(b)));
+    sorted.putAll(written);
+    assertEquals(new ArrayList<>(sorted.keySet()), terms(index, ""), "all terms in code-point (UTF-8 byte) order");
+    List<String> prefixes = new ArrayList<>(List.of("", "pre", "pre1", "pre49", "\uE000", "zzz", "𐀀"));
+    for (String t : written.keySet()) {
+      if (rnd.nextInt(Math.max(1, written.size() / 30)) == 0 && !t.isEmpty()) {
+        int cps = t.codePointCount(0, t.length());
+        prefixes.add(t.substring(0, t.offsetByCodePoints(0, 1 + rnd.nextInt(cps))));
+      }
+    }
+    for (String p : prefixes) {
+      List<String> expected = new ArrayList<>();
+      for (String t : sorted.keySet()) {
+        if (t.startsWith(p)) {
+          expected.add(t);
+        }
+      }
+      List<String> actual = new ArrayList<>();
+      index.forEachWithPrefix(p, (t, rows) -> {
+        actual.add(t);
+        assertEquals(written.get(t), rows, "rows of " + t);
+      });
+      assertEquals(expected, actual, "terms with prefix '" + p + "'");
+    }
+  }
+
+  static RoaringBitmap bitmap(Random rnd) {
+    RoaringBitmap b = new RoaringBitmap();
+    switch (rnd.nextInt(5)) {
+      case 0 -> b.add(rnd.nextInt(1 << 20));
+      case 1 -> {
+        for (int i = 0, n = 1 + rnd.nextInt(50); i < n; i++) {
+          b.add(rnd.nextInt(1 << 22));
+        }
+      }
+      case 2 -> {
+        long from = rnd.nextInt(100_000);
+        b.add(from, from + 1 + rnd.nextInt(200_000)); // a run
+      }
+      case 3 -> {
+        if (rnd.nextInt(20) != 0) {
+          b.add(rnd.nextInt(100));
+          break;
+        }
+        for (int i = 0; i < 70_000; i += 1 + rnd.nextInt(3)) {
+          b.add(i); // dense
+        }
+      }
+      default -> b.add(Integer.MAX_VALUE - 1 - rnd.nextInt(10)); // row ids near the top
+    }
+    return b;
+  }
+
+  static TermIndex index(Map<String, RoaringBitmap> written) {
+    String[] terms = written.keySet().toArray(new String[0]);
+    RoaringBitmap[] bitmaps = new RoaringBitmap[terms.length];
+    for (int i = 0; i < terms.length; i++) {
+      bitmaps[i] = written.get(terms[i]).clone();
+    }
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      out.write(new byte[] {1, 2, 3}); // the section does not start the file
+      long length = TermIndexWriter.write(terms, bitmaps, out);
+      out.write(new byte[] {9, 9});
+      byte[] bytes = out.toByteArray();
+      assertEquals(bytes.length - 5, length, "reported length");
+      ByteBuffer file = ByteBuffer.wrap(bytes);
+      TermIndex index = new TermIndex(file.slice(3, (int) length));
+      assertTrue(index.termCount() >= 0);
+      return index;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> terms(TermIndex index, String prefix) {
+    List<String> out = new ArrayList<>();
+    index.forEachWithPrefix(prefix, (t, r) -> out.add(t));
+    return out;
+  }
+}
