@@ -232,14 +232,15 @@ public final class StoreWriter implements AutoCloseable {
       wal = null;
     }
     walNumber++;
-    SegmentBuilder full = buffer;
-    buffer = new SegmentBuilder();
-    SegmentMeta meta = segmentWriter().write(full, segmentsDir(), reserveSegmentId());
+    // The buffer is only emptied once its segment is committed: if writing or committing fails, its
+    // rows stay for the next flush, which then also covers (and deletes) the WAL files they came from.
+    SegmentMeta meta = segmentWriter().write(buffer, segmentsDir(), reserveSegmentId());
     Manifest.Draft d = manifest.draft();
     addSegment(d, meta, 0);
     streamSeq.forEach((source, next) -> d.nextSeq.merge(source, next, Math::max));
     d.walReplayFrom = walNumber;
     publish(d);
+    buffer = new SegmentBuilder();
     deleteWalFilesBefore(flushedUpTo + 1);
   }
 
@@ -302,6 +303,11 @@ public final class StoreWriter implements AutoCloseable {
     if (!buffer.isEmpty()) {
       flush();
     } else {
+      // The files left hold no intact record (a crash tore the first append to a fresh file): new
+      // records go to a new file after them, never behind a torn record where replay stops reading.
+      if (!files.isEmpty()) {
+        walNumber = Math.max(walNumber, files.lastKey() + 1);
+      }
       deleteWalFilesBefore(walNumber);
     }
   }
