@@ -58,13 +58,16 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--workers", defaultValue = "0", description = "Parsing threads (default: one per core).")
   int workers;
 
+  @Option(names = "--chunk-bytes", hidden = true, defaultValue = "0", description = "Bytes per commit unit (tests).")
+  int chunkBytes;
+
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files, directories, globs, gzip files, or - for stdin.")
   List<String> inputs;
 
   @Override
   public Integer call() throws Exception {
     IngestOptions options = IngestOptions.of(store, format).withMultiline(multiline).withTime(timeField, timeFormat)
-        .withSource(source).withKeepRaw(keepRaw).withWorkers(workers);
+        .withSource(source).withKeepRaw(keepRaw).withWorkers(workers).withChunkBytes(chunkBytes);
     for (Map.Entry<String, String> e : lookups.entrySet()) {
       options = options.withLookup(e.getKey(), e.getValue());
     }

@@ -1,5 +1,6 @@
 package io.sift.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,9 +22,16 @@ public final class SiftCommand {
     System.exit(run(args));
   }
 
-  /** Runs the command line and returns the exit code (used by tests that do not want to exit). */
+  /** Runs the command line and returns the exit code (used by the demo and by tests that do not want to exit). */
   public static int run(String... args) {
+    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the command line with the given output and error writers. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cl = new CommandLine(new SiftCommand());
+    cl.setOut(out);
+    cl.setErr(err);
     cl.setExecutionExceptionHandler(new Errors());
     cl.setParameterExceptionHandler((ex, a) -> {
       ex.getCommandLine().getErr().println("sift: " + ex.getMessage());

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param enrichIp {@code --enrich-ip FIELD=LOOKUP}: add the lookup's columns for the IP in FIELD
  * @param workers parse/encode threads (0: one per core)
  * @param maxLineBytes longer lines are cut to this and rejected
+ * @param chunkBytes bytes per parallel chunk, the unit of commit (0: chosen from the input size)
  */
 public record IngestOptions(
     String store,
@@ -32,54 +33,60 @@ public record IngestOptions(
     Map<String, String> enrichIp,
     int workers,
     int maxLineBytes,
+    int chunkBytes,
     WriterOptions writer) {
 
   public static IngestOptions of(String store, String format) {
     return new IngestOptions(store, format, null, null, null, null, false, Map.of(), Map.of(), 0,
-        LineReader.DEFAULT_MAX_LINE_BYTES, WriterOptions.defaults());
+        LineReader.DEFAULT_MAX_LINE_BYTES, 0, WriterOptions.defaults());
   }
 
   public IngestOptions withSource(String s) {
     return new IngestOptions(store, format, multiline, timeField, timeFormat, s, keepRaw, lookups, enrichIp, workers,
-        maxLineBytes, writer);
+        maxLineBytes, chunkBytes, writer);
   }
 
   public IngestOptions withMultiline(String regex) {
     return new IngestOptions(store, format, regex, timeField, timeFormat, source, keepRaw, lookups, enrichIp, workers,
-        maxLineBytes, writer);
+        maxLineBytes, chunkBytes, writer);
   }
 
   public IngestOptions withTime(String field, String fmt) {
     return new IngestOptions(store, format, multiline, field, fmt, source, keepRaw, lookups, enrichIp, workers,
-        maxLineBytes, writer);
+        maxLineBytes, chunkBytes, writer);
   }
 
   public IngestOptions withKeepRaw(boolean keep) {
     return new IngestOptions(store, format, multiline, timeField, timeFormat, source, keep, lookups, enrichIp, workers,
-        maxLineBytes, writer);
+        maxLineBytes, chunkBytes, writer);
   }
 
   public IngestOptions withLookup(String name, String file) {
     Map<String, String> m = new LinkedHashMap<>(lookups);
     m.put(name, file);
     return new IngestOptions(store, format, multiline, timeField, timeFormat, source, keepRaw, m, enrichIp, workers,
-        maxLineBytes, writer);
+        maxLineBytes, chunkBytes, writer);
   }
 
   public IngestOptions withEnrichIp(String field, String lookup) {
     Map<String, String> m = new LinkedHashMap<>(enrichIp);
     m.put(field, lookup);
     return new IngestOptions(store, format, multiline, timeField, timeFormat, source, keepRaw, lookups, m, workers,
-        maxLineBytes, writer);
+        maxLineBytes, chunkBytes, writer);
   }
 
   public IngestOptions withWorkers(int n) {
     return new IngestOptions(store, format, multiline, timeField, timeFormat, source, keepRaw, lookups, enrichIp, n,
-        maxLineBytes, writer);
+        maxLineBytes, chunkBytes, writer);
+  }
+
+  public IngestOptions withChunkBytes(int n) {
+    return new IngestOptions(store, format, multiline, timeField, timeFormat, source, keepRaw, lookups, enrichIp, workers,
+        maxLineBytes, n, writer);
   }
 
   public IngestOptions withMaxLineBytes(int n) {
     return new IngestOptions(store, format, multiline, timeField, timeFormat, source, keepRaw, lookups, enrichIp, workers,
-        n, writer);
+        n, chunkBytes, writer);
   }
 }

@@ -136,7 +136,7 @@ public final class Ingestor {
     String header = format.hasHeaderRecord() ? readHeader(input) : null;
     Instant timeReference = input.isStdin() ? Instant.now() : Files.getLastModifiedTime(input.path()).toInstant();
     long size = input.size();
-    int chunkBytes = (int) Math.max(MIN_CHUNK, Math.min(MAX_CHUNK,
+    int chunkBytes = options.chunkBytes() > 0 ? options.chunkBytes() : (int) Math.max(MIN_CHUNK, Math.min(MAX_CHUNK,
         size < 0 ? MIN_CHUNK : (size - start) / Math.max(1, options.workers() > 0 ? options.workers()
             : Runtime.getRuntime().availableProcessors()) + 1));
     Pattern recordStart = options.multiline() == null ? null : Pattern.compile(options.multiline());
