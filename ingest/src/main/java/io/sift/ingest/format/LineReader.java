@@ -47,6 +47,9 @@ public final class LineReader implements Closeable {
   private int spillLength;
   private boolean spillOverflowed;
 
+  /** Whether the bytes {@link #indexOfNewline} passed over for the current line include non-ASCII. */
+  private boolean lineHasNonAscii;
+
   private boolean lastTerminated;
   private boolean lastTooLong;
   private boolean lastInvalidUtf8;
@@ -80,10 +83,11 @@ public final class LineReader implements Closeable {
   public String next() throws IOException {
     spillLength = 0;
     spillOverflowed = false;
+    lineHasNonAscii = false;
     int scan = pos;
     boolean spilled = false;
     while (true) {
-      int i = indexOfNewline(buf, scan, limit);
+      int i = indexOfNewline(scan, limit);
       if (i >= 0) {
         int lineStart = pos;
         pos = i + 1;
@@ -91,7 +95,7 @@ public final class LineReader implements Closeable {
         lastTerminated = true;
         if (!spilled) {
           int end = i > lineStart && buf[i - 1] == '\r' ? i - 1 : i;
-          return finish(buf, lineStart, end - lineStart, false);
+          return finish(buf, lineStart, end - lineStart, false, lineHasNonAscii);
         }
         appendToSpill(lineStart, i);
         return finishSpilled(true);
@@ -105,7 +109,7 @@ public final class LineReader implements Closeable {
         offset += limit - lineStart;
         lastTerminated = false;
         if (!spilled) {
-          return finish(buf, lineStart, limit - lineStart, false);
+          return finish(buf, lineStart, limit - lineStart, false, lineHasNonAscii);
         }
         appendToSpill(lineStart, limit);
         return finishSpilled(false);
@@ -197,15 +201,15 @@ public final class LineReader implements Closeable {
     if (terminated && !spillOverflowed && length > 0 && spill[length - 1] == '\r') {
       length--;
     }
-    return finish(spill, 0, length, spillOverflowed);
+    return finish(spill, 0, length, spillOverflowed, true);
   }
 
-  private String finish(byte[] bytes, int from, int length, boolean overflowed) {
+  private String finish(byte[] bytes, int from, int length, boolean overflowed, boolean mayHaveNonAscii) {
     lastTooLong = overflowed || length > maxLineBytes;
     if (lastTooLong) {
       length = cutOnCharBoundary(bytes, from, maxLineBytes);
     }
-    return decode(bytes, from, length);
+    return decode(bytes, from, length, mayHaveNonAscii);
   }
 
   /** Cuts before a multi-byte character that would straddle the limit, so the cut adds no U+FFFD. */
@@ -220,9 +224,9 @@ public final class LineReader implements Closeable {
     return lead - from + needed > length ? lead - from : length;
   }
 
-  private String decode(byte[] bytes, int from, int length) {
+  private String decode(byte[] bytes, int from, int length, boolean mayHaveNonAscii) {
     int end = from + length;
-    int i = firstNonAscii(bytes, from, end);
+    int i = mayHaveNonAscii ? firstNonAscii(bytes, from, end) : end;
     if (i == end) {
       lastInvalidUtf8 = false;
       // Latin-1 decoding of ASCII is a plain copy into a compact String.
@@ -232,23 +236,34 @@ public final class LineReader implements Closeable {
     return new String(bytes, from, length, StandardCharsets.UTF_8);
   }
 
-  /** The index of the first '\n' in {@code b[from, to)}, or -1; eight bytes per step. */
-  private static int indexOfNewline(byte[] b, int from, int to) {
+  /**
+   * The index of the first '\n' in {@code buf[from, to)}, or -1, eight bytes per step; notes in
+   * {@link #lineHasNonAscii} whether the bytes before it need UTF-8 decoding, to spare a second pass.
+   */
+  private int indexOfNewline(int from, int to) {
+    byte[] b = buf;
+    long bits = 0;
     int i = from;
     for (; i + 8 <= to; i += 8) {
-      long word = (long) LONGS.get(b, i) ^ NEWLINES;
-      // A zero byte in word is a newline; the lowest flagged byte is exact (SWAR "has zero byte").
-      long found = (word - LOW_BITS) & ~word & HIGH_BITS;
+      long word = (long) LONGS.get(b, i);
+      long x = word ^ NEWLINES;
+      // A zero byte of x is a newline; the lowest flagged byte is exact (SWAR "has zero byte").
+      long found = (x - LOW_BITS) & ~x & HIGH_BITS;
       if (found != 0) {
+        bits |= word & ((found & -found) - 1); // only the bytes before the newline
+        lineHasNonAscii |= (bits & HIGH_BITS) != 0;
         return i + (Long.numberOfTrailingZeros(found) >>> 3);
       }
+      bits |= word;
     }
     for (; i < to; i++) {
       if (b[i] == '\n') {
-        return i;
+        break;
       }
+      bits |= b[i];
     }
-    return -1;
+    lineHasNonAscii |= (bits & HIGH_BITS) != 0;
+    return i < to ? i : -1;
   }
 
   /** The index of the first byte >= 0x80 in {@code b[from, to)}, or {@code to}. */

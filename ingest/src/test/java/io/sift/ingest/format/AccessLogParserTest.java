@@ -51,6 +51,15 @@ class AccessLogParserTest {
   }
 
   @Test
+  void nginxStockMainFormatWithForwardedFor() throws Exception {
+    LogRow row = parse(nginx, "10.0.0.9 - - [01/Oct/2026:00:00:00 +0000] \"GET / HTTP/1.1\" 200 612 \"-\" "
+        + "\"curl/8.0\" \"203.0.113.7, 10.0.0.1\"");
+    assertEquals("203.0.113.7, 10.0.0.1", row.get("http_x_forwarded_for"));
+    assertEquals(null, parse(nginx, "10.0.0.9 - - [01/Oct/2026:00:00:00 +0000] \"GET / HTTP/1.1\" 200 612 \"-\" "
+        + "\"curl/8.0\" \"-\" 0.002 web-01").get("http_x_forwarded_for"));
+  }
+
+  @Test
   void dashBytesAndDashUserAgentAreAbsent() throws Exception {
     LogRow row = parse(nginx, "10.0.0.1 - - [01/Oct/2026:00:00:00 +0000] \"HEAD / HTTP/1.1\" 304 - \"-\" \"-\"");
     assertFields(map("remote_addr", "10.0.0.1", "request_method", "HEAD", "request_uri", "/",
