@@ -162,11 +162,18 @@ public final class StoreWriter implements AutoCloseable {
     Manifest.Draft d = manifest.draft();
     Set<String> ids = new HashSet<>();
     removed.forEach(s -> ids.add(s.id()));
+    int position = 0;
+    while (position < d.segments.size() && !ids.contains(d.segments.get(position).id())) {
+      position++;
+    }
     if (!d.segments.removeIf(s -> ids.contains(s.id())) || d.segments.size() + ids.size() != manifest.segments().size()) {
       throw new IllegalStateException("segments to replace are not all live");
     }
     if (added != null) {
       addSegment(d, added, level);
+      // In its inputs' place, so the manifest stays in commit order and a later compaction, which
+      // merges consecutive segments in that order, keeps every source's rows in __seq__ order.
+      d.segments.add(position, d.segments.remove(d.segments.size() - 1));
     }
     long now = System.currentTimeMillis();
     ids.forEach(id -> d.pendingDeletes.add(new Manifest.PendingDelete(id, now)));

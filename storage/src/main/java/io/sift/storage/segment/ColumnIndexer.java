@@ -23,11 +23,14 @@ final class ColumnIndexer {
 
   private ColumnIndexer() {}
 
-  static Terms index(ColumnBuilder column, FieldKind kind) {
+  static Terms index(ColumnBuilder column, FieldKind kind, ColumnEncoding encoding) {
     if (column instanceof BooleanColumnBuilder b) {
       return booleanTerms(b);
     }
     StringColumnBuilder s = (StringColumnBuilder) column;
+    if (encoding == ColumnEncoding.IPV4 && kind == FieldKind.TEXT) {
+      return ipv4Tokens(s);
+    }
     if (s.isDictionaryEncoded()) {
       RoaringBitmap[] perValue = rowsPerDictionaryValue(s);
       return kind == FieldKind.TEXT ? tokensOfValues(s.dictionary(), perValue) : keywordsOfValues(s.dictionary(), perValue);
@@ -129,6 +132,47 @@ final class ColumnIndexer {
       i++;
     }
     return new Terms(terms, bitmaps);
+  }
+
+  /**
+   * The tokens of dotted-quad addresses are their octets: what the tokenizer yields, without
+   * tokenizing — one list per octet value.
+   */
+  private static Terms ipv4Tokens(StringColumnBuilder s) {
+    int[][] lists = new int[256][];
+    int[] counts = new int[256];
+    for (int r = 0, n = s.rows(); r < n; r++) {
+      String v = s.getString(r);
+      if (v == null) {
+        continue;
+      }
+      long ip = Ipv4Text.parse(v);
+      for (int shift = 24; shift >= 0; shift -= 8) {
+        int octet = (int) (ip >>> shift) & 0xff;
+        int[] l = lists[octet];
+        int c = counts[octet];
+        if (l == null) {
+          l = lists[octet] = new int[64];
+        } else if (c > 0 && l[c - 1] == r) {
+          continue; // the same octet twice in one address
+        } else if (c == l.length) {
+          l = lists[octet] = java.util.Arrays.copyOf(l, c * 2);
+        }
+        l[c] = r;
+        counts[octet] = c + 1;
+      }
+    }
+    List<String> terms = new ArrayList<>();
+    List<RoaringBitmap> maps = new ArrayList<>();
+    for (int octet = 0; octet < 256; octet++) {
+      if (counts[octet] > 0) {
+        RoaringBitmap b = new RoaringBitmap();
+        b.addN(lists[octet], 0, counts[octet]);
+        terms.add(Integer.toString(octet));
+        maps.add(b);
+      }
+    }
+    return new Terms(terms.toArray(new String[0]), maps.toArray(new RoaringBitmap[0]));
   }
 
   private static Terms booleanTerms(BooleanColumnBuilder b) {

@@ -93,7 +93,7 @@ public final class SegmentWriter {
     List<CompletableFuture<ColumnIndexer.Terms>> indexes = new ArrayList<>();
     for (Plan p : plans) {
       boolean indexed = p.kind == FieldKind.KEYWORD || p.kind == FieldKind.TEXT;
-      indexes.add(indexed ? CompletableFuture.supplyAsync(() -> ColumnIndexer.index(p.column, p.kind), POOL) : null);
+      indexes.add(indexed ? CompletableFuture.supplyAsync(() -> ColumnIndexer.index(p.column, p.kind, p.encoding), POOL) : null);
     }
     Files.createDirectories(dir);
     Path arrowTmp = dir.resolve(id + ARROW_SUFFIX + ".tmp");
