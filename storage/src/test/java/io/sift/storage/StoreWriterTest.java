@@ -200,6 +200,43 @@ class StoreWriterTest {
   }
 
   @Test
+  void concurrentAppendersWithBackgroundFlushesStoreEveryRowOnce() throws Exception {
+    DataDirectory data = DataDirectory.open(root);
+    int threads = 4;
+    int batches = 60;
+    try (StoreWriter w = data.openWriter("s", options(WriterOptions.Fsync.NEVER, 5, 97))) {
+      List<CompletableFuture<Void>> all = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        all.add(CompletableFuture.runAsync(() -> {
+          try {
+            for (int b = 0; b < batches; b++) {
+              w.append("src-" + thread, rows((thread * batches + b) * 10L, 10));
+              if (b % 20 == 0) {
+                w.flush();
+              }
+            }
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }));
+      }
+      CompletableFuture.allOf(all.toArray(new CompletableFuture[0])).get(60, TimeUnit.SECONDS);
+    }
+    Map<Long, Integer> ids = idCounts(data.store("s"));
+    assertEquals(threads * batches * 10, ids.size());
+    assertTrue(ids.values().stream().allMatch(c -> c == 1));
+    Map<String, List<Long>> seqs = new java.util.HashMap<>();
+    for (Map<String, Object> r : Segments.readStore(data.store("s"))) {
+      seqs.computeIfAbsent((String) r.get(Field.SOURCE), k -> new ArrayList<>()).add((Long) r.get(Field.SEQ));
+    }
+    for (List<Long> s : seqs.values()) {
+      List<Long> expected = java.util.stream.LongStream.range(0, batches * 10L).boxed().toList();
+      assertEquals(expected, s, "each source's seq numbers, in manifest and row order");
+    }
+  }
+
+  @Test
   void unreferencedSegmentFilesAndTemporaryFilesAreRemovedAtOpen() throws IOException {
     DataDirectory data = DataDirectory.open(root);
     String live;

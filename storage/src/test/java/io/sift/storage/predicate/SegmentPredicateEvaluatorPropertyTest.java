@@ -37,7 +37,7 @@ class SegmentPredicateEvaluatorPropertyTest {
 
   @Test
   void evaluatorEqualsNaiveScan() {
-    qt().withExamples(60).withShrinkCycles(0)
+    qt().withExamples(Integer.getInteger("sift.examples", 60)).withShrinkCycles(0)
         .forAll(longs().all(), integers().between(1, 1500))
         .checkAssert((seed, size) -> compare(RandomRows.spec(seed, seed % 3 == 0 ? 1 + size % 40 : size, seed % 4 == 0),
             new Random(seed), 60));

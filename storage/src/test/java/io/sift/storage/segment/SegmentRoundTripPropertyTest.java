@@ -38,7 +38,7 @@ class SegmentRoundTripPropertyTest {
 
   @Test
   void randomSegmentsRoundTrip() {
-    qt().withExamples(40).withShrinkCycles(0)
+    qt().withExamples(Integer.getInteger("sift.examples", 40)).withShrinkCycles(0)
         .forAll(longs().all(), integers().between(1, 3000))
         .checkAssert((seed, size) -> {
           int rows = seed % 2 == 0 ? 1 + size % 60 : size; // half of them small
