@@ -23,7 +23,7 @@ public record WriterOptions(Fsync fsync, long fsyncIntervalMillis, int flushRows
   }
 
   public static WriterOptions defaults() {
-    return new WriterOptions(Fsync.ALWAYS, 200, 1 << 20, 256L << 20, 1000, 1);
+    return new WriterOptions(Fsync.ALWAYS, 200, 1 << 20, 256L << 20, 500, 1);
   }
 
   public WriterOptions withFlushAgeMillis(long millis) {

@@ -14,7 +14,7 @@ import org.apache.arrow.vector.VarCharVector;
 final class ArrowColumns {
   private ArrowColumns() {}
 
-  static void fill(ColumnBuilder column, ColumnEncoding encoding, FieldVector vector, int from, int to) {
+  static void fill(ColumnBuilder column, ColumnEncoding encoding, int[] ipv4, FieldVector vector, int from, int to) {
     int n = to - from;
     vector.clear();
     if (vector instanceof BaseFixedWidthVector fixed) {
@@ -25,7 +25,7 @@ final class ArrowColumns {
       IntVector v = (IntVector) vector;
       for (int r = from; r < to; r++) {
         if (!s.isNull(r)) {
-          v.set(r - from, (int) Ipv4Text.parse(s.getString(r)));
+          v.set(r - from, ipv4[r]);
         }
       }
     } else if (encoding == ColumnEncoding.DICTIONARY) {

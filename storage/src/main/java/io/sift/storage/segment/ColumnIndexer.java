@@ -23,13 +23,14 @@ final class ColumnIndexer {
 
   private ColumnIndexer() {}
 
-  static Terms index(ColumnBuilder column, FieldKind kind, ColumnEncoding encoding) {
+  /** @param ipv4 the column's addresses when it is IPv4-encoded, else null */
+  static Terms index(ColumnBuilder column, FieldKind kind, int[] ipv4) {
     if (column instanceof BooleanColumnBuilder b) {
       return booleanTerms(b);
     }
     StringColumnBuilder s = (StringColumnBuilder) column;
-    if (encoding == ColumnEncoding.IPV4 && kind == FieldKind.TEXT) {
-      return ipv4Tokens(s);
+    if (ipv4 != null && kind == FieldKind.TEXT) {
+      return ipv4Tokens(s, ipv4);
     }
     if (s.isDictionaryEncoded()) {
       RoaringBitmap[] perValue = rowsPerDictionaryValue(s);
@@ -109,11 +110,10 @@ final class ColumnIndexer {
       if (rows.isEmpty()) {
         continue;
       }
-      List<String> seen = new ArrayList<>();
+      java.util.Set<String> seen = new java.util.HashSet<>();
       tokenizer.tokenize(values.get(id), (buf, len) -> {
         String t = new String(buf, 0, len);
-        if (!seen.contains(t)) {
-          seen.add(t);
+        if (seen.add(t)) {
           byToken.computeIfAbsent(t, k -> new ArrayList<>()).add(rows);
         }
       });
@@ -138,17 +138,16 @@ final class ColumnIndexer {
    * The tokens of dotted-quad addresses are their octets: what the tokenizer yields, without
    * tokenizing — one list per octet value.
    */
-  private static Terms ipv4Tokens(StringColumnBuilder s) {
+  private static Terms ipv4Tokens(StringColumnBuilder s, int[] addresses) {
     int[][] lists = new int[256][];
     int[] counts = new int[256];
     for (int r = 0, n = s.rows(); r < n; r++) {
-      String v = s.getString(r);
-      if (v == null) {
+      if (s.isNull(r)) {
         continue;
       }
-      long ip = Ipv4Text.parse(v);
+      int ip = addresses[r];
       for (int shift = 24; shift >= 0; shift -= 8) {
-        int octet = (int) (ip >>> shift) & 0xff;
+        int octet = (ip >>> shift) & 0xff;
         int[] l = lists[octet];
         int c = counts[octet];
         if (l == null) {

@@ -40,18 +40,32 @@ final class Ipv4Text {
     return ((value >>> 24) & 0xff) + "." + ((value >>> 16) & 0xff) + "." + ((value >>> 8) & 0xff) + "." + (value & 0xff);
   }
 
-  /** Whether every value of the column is canonical IPv4 text (so it reads back exactly). */
-  static boolean allCanonical(StringColumnBuilder column) {
+  /**
+   * The column's values as 32-bit addresses (0 for nulls), or null unless every value is canonical
+   * IPv4 text (so that it reads back exactly).
+   */
+  static int[] parseAll(StringColumnBuilder column) {
+    int rows = column.rows();
+    int first = 0;
+    while (first < rows && column.isNull(first)) {
+      first++;
+    }
+    if (first == rows || parse(column.getString(first)) < 0) {
+      return null; // most text columns fail here, before anything is allocated
+    }
+    int[] out = new int[rows];
     boolean any = false;
-    for (int r = 0, rows = column.rows(); r < rows; r++) {
+    for (int r = first; r < rows; r++) {
       String v = column.getString(r);
       if (v != null) {
-        if (parse(v) < 0) {
-          return false;
+        long ip = parse(v);
+        if (ip < 0) {
+          return null;
         }
+        out[r] = (int) ip;
         any = true;
       }
     }
-    return any;
+    return any ? out : null;
   }
 }

@@ -78,7 +78,12 @@ public final class SegmentWriter {
     this(3, Map.of());
   }
 
-  private record Plan(ColumnBuilder column, FieldKind kind, ColumnEncoding encoding) {}
+  /** @param ipv4 for {@link ColumnEncoding#IPV4}: the addresses, parsed once */
+  private record Plan(ColumnBuilder column, FieldKind kind, ColumnEncoding encoding, int[] ipv4) {
+    Plan(ColumnBuilder column, FieldKind kind, ColumnEncoding encoding) {
+      this(column, kind, encoding, null);
+    }
+  }
 
   /** Writes the segment into {@code dir}; returns its metadata once both files are durable. */
   public SegmentMeta write(SegmentBuilder segment, Path dir, String id) throws IOException {
@@ -93,7 +98,7 @@ public final class SegmentWriter {
     List<CompletableFuture<ColumnIndexer.Terms>> indexes = new ArrayList<>();
     for (Plan p : plans) {
       boolean indexed = p.kind == FieldKind.KEYWORD || p.kind == FieldKind.TEXT;
-      indexes.add(indexed ? CompletableFuture.supplyAsync(() -> ColumnIndexer.index(p.column, p.kind, p.encoding), POOL) : null);
+      indexes.add(indexed ? CompletableFuture.supplyAsync(() -> ColumnIndexer.index(p.column, p.kind, p.ipv4), POOL) : null);
     }
     Files.createDirectories(dir);
     Path arrowTmp = dir.resolve(id + ARROW_SUFFIX + ".tmp");
@@ -139,15 +144,11 @@ public final class SegmentWriter {
       kind = Field.SOURCE.equals(c.name()) ? FieldKind.KEYWORD
           : s.hasWhitespace() || many ? FieldKind.TEXT : FieldKind.KEYWORD;
     }
-    ColumnEncoding encoding;
     if (s.isDictionaryEncoded() && (distinct <= 256 || (long) distinct * 2 <= rows)) {
-      encoding = ColumnEncoding.DICTIONARY;
-    } else if (Ipv4Text.allCanonical(s)) {
-      encoding = ColumnEncoding.IPV4;
-    } else {
-      encoding = ColumnEncoding.PLAIN;
+      return new Plan(c, kind, ColumnEncoding.DICTIONARY);
     }
-    return new Plan(c, kind, encoding);
+    int[] ipv4 = Ipv4Text.parseAll(s);
+    return ipv4 != null ? new Plan(c, kind, ColumnEncoding.IPV4, ipv4) : new Plan(c, kind, ColumnEncoding.PLAIN);
   }
 
   private void writeArrow(List<Plan> plans, int rows, Path file, String id) throws IOException {
@@ -192,7 +193,8 @@ public final class SegmentWriter {
           for (int from = 0; from < rows; from += BATCH_ROWS) {
             int to = Math.min(rows, from + BATCH_ROWS);
             for (int i = 0; i < plans.size(); i++) {
-              ArrowColumns.fill(plans.get(i).column, plans.get(i).encoding, vectors.get(i), from, to);
+              Plan p = plans.get(i);
+              ArrowColumns.fill(p.column, p.encoding, p.ipv4, vectors.get(i), from, to);
             }
             root.setRowCount(to - from);
             writer.writeBatch();
