@@ -6,6 +6,8 @@ import io.sift.storage.Store;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,6 +20,10 @@ import picocli.CommandLine.Spec;
     description = {"List the stores of a data directory (rows, segments, bytes on disk, time range),",
         "or with --fields the fields of one store with their types and index kinds."})
 final class StoresCommand implements Callable<Integer> {
+  /** DESIGN.md's timestamp form: ISO-8601 UTC with milliseconds, {@code 2026-10-01T06:20:00.000Z}. */
+  static final DateTimeFormatter ISO_MILLIS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
   @Spec CommandSpec spec;
 
   @Option(names = "--data", required = true, description = "Data directory.")
@@ -53,8 +59,8 @@ final class StoresCommand implements Callable<Integer> {
         Store.Snapshot s = store.snapshot();
         boolean empty = s.segments().isEmpty();
         rows.add(List.of(name, Long.toString(s.rows()), Integer.toString(s.segments().size()),
-            Long.toString(store.bytesOnDisk()), empty ? "" : Instant.ofEpochMilli(s.minTime()).toString(),
-            empty ? "" : Instant.ofEpochMilli(s.maxTime()).toString()));
+            Long.toString(store.bytesOnDisk()), empty ? "" : ISO_MILLIS.format(Instant.ofEpochMilli(s.minTime())),
+            empty ? "" : ISO_MILLIS.format(Instant.ofEpochMilli(s.maxTime()))));
       }
     }
     if (format.equals("csv")) {

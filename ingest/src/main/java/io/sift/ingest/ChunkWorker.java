@@ -136,10 +136,12 @@ final class ChunkWorker {
 
   /** A parsed field named like a built-in column keeps its value under {@code field<name>}. */
   private static void renameBuiltins(LogRow row) {
-    for (String name : new String[] {Field.TIME, Field.SOURCE, Field.SEQ}) {
-      Object v = row.remove(name);
-      if (v != null) {
+    for (int i = 0; i < row.size(); i++) {
+      String name = row.name(i);
+      if (name.startsWith("__") && Field.isBuiltin(name)) {
+        Object v = row.remove(name);
         row.put("field" + name, v);
+        i--;
       }
     }
   }

@@ -98,8 +98,14 @@ public final class LogRow {
 
   private int indexOf(String name) {
     for (int i = 0; i < size; i++) {
-      // Parsers pass the same interned constants for known fields, so identity hits first.
-      if (names[i] == name || names[i].equals(name)) {
+      // Parsers pass the same String constants for known fields, so identity usually decides.
+      if (names[i] == name) {
+        return i;
+      }
+    }
+    int hash = name.hashCode(); // cached in the String: a cheap first test before equals
+    for (int i = 0; i < size; i++) {
+      if (names[i].hashCode() == hash && names[i].equals(name)) {
         return i;
       }
     }

@@ -39,7 +39,8 @@ public final class TermIndexWriter {
     for (int i = 0; i < count; i++) {
       entries[i] = new Entry(terms[i], bitmaps[i]);
     }
-    Arrays.sort(entries, (a, b) -> TermOrder.compare(a.term, b.term));
+    Arrays.sort(entries, TermOrder.needsCodePointOrder(terms)
+        ? (a, b) -> TermOrder.compare(a.term, b.term) : (a, b) -> a.term.compareTo(b.term));
 
     int blocks = (count + BLOCK_TERMS - 1) / BLOCK_TERMS;
     ByteSink firstTerms = new ByteSink(1 << 12);

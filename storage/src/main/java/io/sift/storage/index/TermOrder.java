@@ -7,6 +7,18 @@ package io.sift.storage.index;
 final class TermOrder {
   private TermOrder() {}
 
+  /** False when every char is below the surrogates, so {@link String#compareTo} gives the same order faster. */
+  static boolean needsCodePointOrder(String[] terms) {
+    for (String t : terms) {
+      for (int i = 0, n = t.length(); i < n; i++) {
+        if (t.charAt(i) >= 0xD800) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   static int compare(String a, String b) {
     int n = Math.min(a.length(), b.length());
     for (int i = 0; i < n; i++) {
