@@ -45,12 +45,10 @@ final class AccessLogParser implements RecordParser {
   }
 
   private final String formatName;
+  /** nginx times carry their year, so the scanner needs no reference instant. */
   private final TimestampScanner timeScanner = new TimestampScanner(0);
   private final StringBuilder unescaped = new StringBuilder();
   private byte[] escapedBytes = new byte[16];
-
-  private String lastTimeText = "";
-  private long lastTime;
 
   private String line;
   private int pos;
@@ -109,17 +107,11 @@ final class AccessLogParser implements RecordParser {
     if (close < 0) {
       throw reject("expected ']' after the time", line.length());
     }
-    // Consecutive lines mostly share their second; comparing text is cheaper than parsing it.
-    int length = close - from;
-    if (length != lastTimeText.length() || !line.regionMatches(from, lastTimeText, 0, length)) {
-      long time = timeScanner.nginx(line, from, close);
-      if (time == LogRow.NO_TIME || timeScanner.end != close) {
-        throw reject("invalid time '" + line.substring(from, close) + "'", from);
-      }
-      lastTimeText = line.substring(from, close);
-      lastTime = time;
+    long time = timeScanner.nginx(line, from, close);
+    if (time == LogRow.NO_TIME || timeScanner.end != close) {
+      throw reject("invalid time '" + line.substring(from, close) + "'", from);
     }
-    row.setTime(lastTime);
+    row.setTime(time);
     pos = close + 1;
   }
 
