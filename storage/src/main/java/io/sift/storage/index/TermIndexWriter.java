@@ -1,9 +1,6 @@
 package io.sift.storage.index;
 
 import com.github.luben.zstd.Zstd;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -32,15 +29,17 @@ public final class TermIndexWriter {
 
   private TermIndexWriter() {}
 
-  /** Writes terms and their bitmaps (parallel arrays, any order) and returns the bytes written. */
-  public static long write(String[] terms, RoaringBitmap[] bitmaps, OutputStream out) throws IOException {
+  /** A serialized section, ready to be placed in an index file. */
+  public record Section(byte[] bytes, int terms) {}
+
+  /** Serializes terms and their bitmaps (parallel arrays, any order). */
+  public static Section build(String[] terms, RoaringBitmap[] bitmaps) {
     int count = terms.length;
+    int[] order = TermOrder.sort(terms);
     Entry[] entries = new Entry[count];
     for (int i = 0; i < count; i++) {
-      entries[i] = new Entry(terms[i], bitmaps[i]);
+      entries[i] = new Entry(terms[order[i]], bitmaps[order[i]]);
     }
-    Arrays.sort(entries, TermOrder.needsCodePointOrder(terms)
-        ? (a, b) -> TermOrder.compare(a.term, b.term) : (a, b) -> a.term.compareTo(b.term));
 
     int blocks = (count + BLOCK_TERMS - 1) / BLOCK_TERMS;
     ByteSink firstTerms = new ByteSink(1 << 12);
@@ -81,18 +80,18 @@ public final class TermIndexWriter {
       firstTermOffsets[b + 1] = firstTerms.size();
       blockOffsets[b + 1] = blockBytes.size();
     }
-    DataOutputStream data = new DataOutputStream(out);
-    data.writeInt(count);
-    data.writeInt(blocks);
+    ByteBuffer header = ByteBuffer.allocate(8 + 8 * (blocks + 1));
+    header.putInt(count).putInt(blocks);
     for (int o : firstTermOffsets) {
-      data.writeInt(o);
+      header.putInt(o);
     }
     for (int o : blockOffsets) {
-      data.writeInt(o);
+      header.putInt(o);
     }
-    firstTerms.writeTo(data);
-    blockBytes.writeTo(data);
-    data.flush();
-    return 8L + 8L * (blocks + 1) + firstTerms.size() + blockBytes.size();
+    ByteSink section = new ByteSink(header.capacity() + firstTerms.size() + blockBytes.size());
+    section.write(header.array());
+    section.write(firstTerms);
+    section.write(blockBytes);
+    return new Section(section.toByteArray(), count);
   }
 }

@@ -8,10 +8,11 @@ import org.roaringbitmap.RoaringBitmap;
  * reused char buffer, so a term seen before costs a hash probe and no allocation.
  */
 public final class TermRowsCollector {
-  private String[] terms = new String[1024];
+  private char[][] terms = new char[1024][];
   private int[][] rows = new int[1024][];
   private int[] rowCounts = new int[1024];
   private int[] slots = new int[2048]; // term id + 1, open addressing
+  private int[] slotHashes = new int[2048]; // the hash of the term in each slot: equals only on a hash match
   private int size;
 
   public int size() {
@@ -19,7 +20,7 @@ public final class TermRowsCollector {
   }
 
   public String term(int id) {
-    return terms[id];
+    return new String(terms[id]);
   }
 
   /** Adds a row to a term; a row added twice in a row is kept once. */
@@ -30,15 +31,16 @@ public final class TermRowsCollector {
     while (true) {
       int id = slots[slot] - 1;
       if (id < 0) {
-        id = newTerm(new String(buffer, 0, length));
+        id = newTerm(Arrays.copyOf(buffer, length));
         slots[slot] = id + 1;
+        slotHashes[slot] = h;
         addRow(id, row);
         if (size * 2 > slots.length) {
           rehash();
         }
         return;
       }
-      if (equals(terms[id], buffer, length)) {
+      if (slotHashes[slot] == h && equals(terms[id], buffer, length)) {
         addRow(id, row);
         return;
       }
@@ -51,7 +53,7 @@ public final class TermRowsCollector {
     add(chars, chars.length, row);
   }
 
-  private int newTerm(String term) {
+  private int newTerm(char[] term) {
     if (size == terms.length) {
       terms = Arrays.copyOf(terms, size * 2);
       rows = Arrays.copyOf(rows, size * 2);
@@ -78,16 +80,21 @@ public final class TermRowsCollector {
 
   private void rehash() {
     int[] bigger = new int[slots.length * 2];
+    int[] biggerHashes = new int[bigger.length];
     int mask = bigger.length - 1;
-    for (int id = 0; id < size; id++) {
-      String t = terms[id];
-      int slot = hash(t) & mask;
-      while (bigger[slot] != 0) {
-        slot = (slot + 1) & mask;
+    for (int old = 0; old < slots.length; old++) {
+      if (slots[old] != 0) {
+        int h = slotHashes[old];
+        int slot = h & mask;
+        while (bigger[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        bigger[slot] = slots[old];
+        biggerHashes[slot] = h;
       }
-      bigger[slot] = id + 1;
     }
     slots = bigger;
+    slotHashes = biggerHashes;
   }
 
   public RoaringBitmap bitmap(int id) {
@@ -107,7 +114,11 @@ public final class TermRowsCollector {
   }
 
   public String[] terms() {
-    return Arrays.copyOf(terms, size);
+    String[] out = new String[size];
+    for (int i = 0; i < size; i++) {
+      out[i] = new String(terms[i]);
+    }
+    return out;
   }
 
   private static int hash(char[] b, int len) {
@@ -118,23 +129,16 @@ public final class TermRowsCollector {
     return mix(h);
   }
 
-  private static int hash(String s) {
-    return mix(s.hashCode()); // same polynomial as above
-  }
-
+  /** Murmur3's finalizer: spreads the polynomial hash of similar tokens (numbers, hex ids) apart. */
   private static int mix(int h) {
-    return h ^ (h >>> 16) ^ (h >>> 7);
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    h *= 0xc2b2ae35;
+    return h ^ (h >>> 16);
   }
 
-  private static boolean equals(String term, char[] b, int len) {
-    if (term.length() != len) {
-      return false;
-    }
-    for (int i = 0; i < len; i++) {
-      if (term.charAt(i) != b[i]) {
-        return false;
-      }
-    }
-    return true;
+  private static boolean equals(char[] term, char[] b, int len) {
+    return term.length == len && Arrays.equals(term, 0, len, b, 0, len);
   }
 }

@@ -1,5 +1,6 @@
 package io.sift.storage.index;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,8 +13,8 @@ import java.util.List;
  *       {@code é}, {@code ß} and CJK characters are token characters); everything else separates
  *       tokens — spaces, punctuation, {@code _}, {@code -}, {@code .}, {@code /};
  *   <li>tokens are lower-cased with {@link Character#toLowerCase(int)} (locale-independent);
- *   <li>a token longer than {@link #MAX_TOKEN_CHARS} is indexed by its first {@value #MAX_TOKEN_CHARS}
- *       characters (searches for such a token verify the values).
+ *   <li>a token longer than {@link #MAX_TOKEN_CHARS} is indexed and searched by its first {@value #MAX_TOKEN_CHARS}
+ *       characters (two such tokens that share them match each other).
  * </ul>
  *
  * So {@code GET /api/v1/search?q=Kettle} yields {@code get, api, v1, search, q, kettle} and
@@ -30,13 +31,47 @@ public final class Tokenizer {
 
   private final char[] buffer = new char[MAX_TOKEN_CHARS];
 
-  public void tokenize(CharSequence text, TokenSink sink) {
+  private char[] text = new char[256];
+
+  public void tokenize(CharSequence value, TokenSink sink) {
+    int n = value.length();
+    if (text.length < n) {
+      text = new char[Math.max(n, text.length * 2)];
+    }
+    // One bulk copy, then plain array reads: far cheaper than a charAt call per character.
+    if (value instanceof String s) {
+      s.getChars(0, n, text, 0);
+    } else {
+      for (int i = 0; i < n; i++) {
+        text[i] = value.charAt(i);
+      }
+    }
+    tokenize(text, n, sink);
+  }
+
+  /** Tokenizes UTF-8 bytes: ASCII is read as is, anything else is decoded first. */
+  public void tokenize(byte[] utf8, int from, int to, TokenSink sink) {
+    int n = to - from;
+    if (text.length < n) {
+      text = new char[Math.max(n, text.length * 2)];
+    }
+    for (int i = 0; i < n; i++) {
+      byte b = utf8[from + i];
+      if (b < 0) {
+        tokenize(new String(utf8, from, n, StandardCharsets.UTF_8), sink);
+        return;
+      }
+      text[i] = (char) b;
+    }
+    tokenize(text, n, sink);
+  }
+
+  private void tokenize(char[] text, int n, TokenSink sink) {
     int kept = 0; // chars of the current token in the buffer (at most MAX_TOKEN_CHARS)
     boolean inToken = false;
-    boolean full = false; // the current token reached the limit: the rest of it is not kept
-    int n = text.length();
+    boolean full = false; // a character did not fit: the kept part is final
     for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
+      char c = text[i];
       if (c < 0x80) {
         char lower;
         if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
@@ -58,7 +93,7 @@ public final class Tokenizer {
         }
         continue;
       }
-      int cp = Character.codePointAt(text, i);
+      int cp = Character.codePointAt(text, i, n);
       i += Character.charCount(cp) - 1;
       if (Character.isLetterOrDigit(cp)) {
         inToken = true;
@@ -82,21 +117,10 @@ public final class Tokenizer {
     }
   }
 
-  /** True when a token reached the length limit, so its index entry stands for a prefix only. */
-  public static boolean isTruncated(String token) {
-    return token.length() >= MAX_TOKEN_CHARS - 1;
-  }
-
   /** The tokens of a text, in order, as strings. */
   public static List<String> tokens(CharSequence text) {
     List<String> out = new ArrayList<>();
     new Tokenizer().tokenize(text, (buf, len) -> out.add(new String(buf, 0, len)));
     return out;
-  }
-
-  /** The form a search term takes in the index: its single token, or null when it is not one token. */
-  public static String normalizeTerm(CharSequence term) {
-    List<String> tokens = tokens(term);
-    return tokens.size() == 1 ? tokens.get(0) : null;
   }
 }

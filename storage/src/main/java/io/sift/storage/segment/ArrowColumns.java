@@ -67,10 +67,21 @@ final class ArrowColumns {
     } else if (vector instanceof VarCharVector v) {
       StringColumnBuilder s = (StringColumnBuilder) column;
       v.allocateNew(n);
-      for (int r = from; r < to; r++) {
-        String value = s.getString(r);
-        if (value != null) {
-          v.setSafe(r - from, value.getBytes(StandardCharsets.UTF_8));
+      if (s.isDictionaryEncoded()) {
+        // A dictionary that did not pay stays a builder detail: the file gets plain strings.
+        for (int r = from; r < to; r++) {
+          String value = s.getString(r);
+          if (value != null) {
+            v.setSafe(r - from, value.getBytes(StandardCharsets.UTF_8));
+          }
+        }
+      } else {
+        byte[] utf8 = s.utf8();
+        for (int r = from; r < to; r++) {
+          if (!s.isNull(r)) {
+            int start = s.start(r);
+            v.setSafe(r - from, utf8, start, s.end(r) - start);
+          }
         }
       }
     } else {

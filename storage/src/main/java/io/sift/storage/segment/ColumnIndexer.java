@@ -42,11 +42,11 @@ final class ColumnIndexer {
       Tokenizer tokenizer = new Tokenizer();
       int[] row = new int[1];
       Tokenizer.TokenSink sink = (buf, len) -> collector.add(buf, len, row[0]);
+      byte[] utf8 = s.utf8();
       for (int r = 0; r < rows; r++) {
-        String v = s.getString(r);
-        if (v != null) {
+        if (!s.isNull(r)) {
           row[0] = r;
-          tokenizer.tokenize(v, sink);
+          tokenizer.tokenize(utf8, s.start(r), s.end(r), sink);
         }
       }
     } else {

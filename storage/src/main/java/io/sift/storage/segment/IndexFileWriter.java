@@ -5,13 +5,11 @@ import io.sift.storage.index.TermIndexWriter;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Writes a segment's index file:
@@ -38,11 +36,11 @@ final class IndexFileWriter implements AutoCloseable {
     position = MAGIC.length;
   }
 
-  ColumnMeta.IndexSection writeSection(String[] terms, RoaringBitmap[] bitmaps) throws IOException {
+  ColumnMeta.IndexSection writeSection(TermIndexWriter.Section section) throws IOException {
     long start = position;
-    long length = TermIndexWriter.write(terms, bitmaps, nonClosing(out));
-    position += length;
-    return new ColumnMeta.IndexSection(start, length, terms.length);
+    out.write(section.bytes());
+    position += section.bytes().length;
+    return new ColumnMeta.IndexSection(start, section.bytes().length, section.terms());
   }
 
   void finish(SegmentMeta meta) throws IOException {
@@ -57,19 +55,5 @@ final class IndexFileWriter implements AutoCloseable {
   @Override
   public void close() throws IOException {
     out.close();
-  }
-
-  private static OutputStream nonClosing(OutputStream o) {
-    return new OutputStream() {
-      @Override
-      public void write(int b) throws IOException {
-        o.write(b);
-      }
-
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        o.write(b, off, len);
-      }
-    };
   }
 }

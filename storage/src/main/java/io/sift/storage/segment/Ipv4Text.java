@@ -6,30 +6,35 @@ final class Ipv4Text {
 
   /** The address as an unsigned value, or -1 unless the text is canonical (no leading zeros, 0-255). */
   static long parse(String s) {
-    int n = s.length();
+    return parse(s.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, s.length());
+  }
+
+  /** {@link #parse(String)} over UTF-8 bytes. */
+  static long parse(byte[] b, int from, int to) {
+    int n = to - from;
     if (n < 7 || n > 15) {
       return -1;
     }
     long value = 0;
     int octets = 0;
-    int i = 0;
+    int i = from;
     while (true) {
       int start = i;
       int octet = 0;
-      while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-        octet = octet * 10 + (s.charAt(i) - '0');
+      while (i < to && b[i] >= '0' && b[i] <= '9') {
+        octet = octet * 10 + (b[i] - '0');
         i++;
       }
       int digits = i - start;
-      if (digits == 0 || digits > 3 || octet > 255 || (digits > 1 && s.charAt(start) == '0')) {
+      if (digits == 0 || digits > 3 || octet > 255 || (digits > 1 && b[start] == '0')) {
         return -1;
       }
       value = (value << 8) | octet;
       octets++;
       if (octets == 4) {
-        return i == n ? value : -1;
+        return i == to ? value : -1;
       }
-      if (i >= n || s.charAt(i) != '.') {
+      if (i >= to || b[i] != '.') {
         return -1;
       }
       i++;
@@ -45,27 +50,28 @@ final class Ipv4Text {
    * IPv4 text (so that it reads back exactly).
    */
   static int[] parseAll(StringColumnBuilder column) {
+    if (column.isDictionaryEncoded()) {
+      return null; // only plain columns: a dictionary already stores repeated addresses once
+    }
     int rows = column.rows();
+    byte[] utf8 = column.utf8();
     int first = 0;
     while (first < rows && column.isNull(first)) {
       first++;
     }
-    if (first == rows || parse(column.getString(first)) < 0) {
+    if (first == rows || parse(utf8, column.start(first), column.end(first)) < 0) {
       return null; // most text columns fail here, before anything is allocated
     }
     int[] out = new int[rows];
-    boolean any = false;
     for (int r = first; r < rows; r++) {
-      String v = column.getString(r);
-      if (v != null) {
-        long ip = parse(v);
+      if (!column.isNull(r)) {
+        long ip = parse(utf8, column.start(r), column.end(r));
         if (ip < 0) {
           return null;
         }
         out[r] = (int) ip;
-        any = true;
       }
     }
-    return any ? out : null;
+    return out;
   }
 }

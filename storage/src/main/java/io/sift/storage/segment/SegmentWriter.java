@@ -5,6 +5,7 @@ import io.sift.storage.Field;
 import io.sift.storage.FieldKind;
 import io.sift.storage.FieldType;
 import io.sift.storage.FileSync;
+import io.sift.storage.index.TermIndexWriter;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -95,10 +96,14 @@ public final class SegmentWriter {
     for (ColumnBuilder c : segment.columns()) {
       plans.add(plan(c, rows));
     }
-    List<CompletableFuture<ColumnIndexer.Terms>> indexes = new ArrayList<>();
+    // Indexes are built and serialized on the pool while this thread encodes the Arrow batches.
+    List<CompletableFuture<TermIndexWriter.Section>> indexes = new ArrayList<>();
     for (Plan p : plans) {
       boolean indexed = p.kind == FieldKind.KEYWORD || p.kind == FieldKind.TEXT;
-      indexes.add(indexed ? CompletableFuture.supplyAsync(() -> ColumnIndexer.index(p.column, p.kind, p.ipv4), POOL) : null);
+      indexes.add(indexed ? CompletableFuture.supplyAsync(() -> {
+        ColumnIndexer.Terms terms = ColumnIndexer.index(p.column, p.kind, p.ipv4);
+        return TermIndexWriter.build(terms.terms(), terms.bitmaps());
+      }, POOL) : null);
     }
     Files.createDirectories(dir);
     Path arrowTmp = dir.resolve(id + ARROW_SUFFIX + ".tmp");
@@ -111,8 +116,7 @@ public final class SegmentWriter {
         Plan p = plans.get(i);
         ColumnMeta.IndexSection section = null;
         if (indexes.get(i) != null) {
-          ColumnIndexer.Terms terms = indexes.get(i).join();
-          section = index.writeSection(terms.terms(), terms.bitmaps());
+          section = index.writeSection(indexes.get(i).join());
         }
         metas.add(new ColumnMeta(p.column.name(), p.column.type(), p.kind, p.encoding, p.column.nullCount(),
             ColumnStats.longStats(p.column, BATCH_ROWS), ColumnStats.doubleStats(p.column, BATCH_ROWS), section));

@@ -1,15 +1,18 @@
 package io.sift.storage.segment;
 
 import io.sift.storage.FieldType;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 
 /**
- * Strings, dictionary-encoded while the number of distinct values stays under
- * {@link #MAX_DICTIONARY}; past that (request URIs, client IPs, messages) the column keeps plain
- * values. Either way it notes whether any value holds whitespace, which makes a field text.
+ * Strings, dictionary-encoded while the number of distinct values stays small; past that (request
+ * URIs, client IPs, messages) the column keeps its values as UTF-8 bytes in one growing array — the
+ * Arrow layout — rather than as String objects, which keeps the heap small and the garbage collector
+ * from copying millions of live strings. It notes whether a dictionary value holds whitespace, which
+ * makes a field text.
  */
 public final class StringColumnBuilder extends ColumnBuilder {
   public static final int MAX_DICTIONARY = 1 << 16;
@@ -19,9 +22,13 @@ public final class StringColumnBuilder extends ColumnBuilder {
   private HashMap<String, Integer> dictionary = new HashMap<>();
   private ArrayList<String> dictionaryValues = new ArrayList<>();
   private int[] ids = new int[1024];
-  private String[] values;
+  private long dictionaryChars;
   private boolean hasWhitespace;
-  private long chars;
+
+  // Plain mode: row r's bytes are utf8[start(r), ends[r]), start(r) = r == 0 ? 0 : ends[r - 1].
+  private byte[] utf8;
+  private int[] ends;
+  private int length;
 
   public StringColumnBuilder(String name) {
     super(name);
@@ -38,6 +45,7 @@ public final class StringColumnBuilder extends ColumnBuilder {
   }
 
   public void setString(int row, String s) {
+    int previousRows = rows;
     markSet(row);
     if (ids != null) {
       Integer id = dictionary.get(s);
@@ -45,13 +53,13 @@ public final class StringColumnBuilder extends ColumnBuilder {
         // Give up on the dictionary once it holds most rows' values: ids, IPs, URIs, messages.
         int size = dictionaryValues.size();
         if (size < MAX_DICTIONARY && (size < EARLY_CHECK || size * 4L < (long) row * 3)) {
-          id = dictionaryValues.size();
+          id = size;
           dictionary.put(s, id);
           dictionaryValues.add(s);
-          chars += s.length();
+          dictionaryChars += s.length();
           noteWhitespace(s);
         } else {
-          switchToPlain();
+          switchToPlain(previousRows);
         }
       }
       if (ids != null) {
@@ -59,19 +67,39 @@ public final class StringColumnBuilder extends ColumnBuilder {
         return;
       }
     }
-    values[row] = s;
-    chars += s.length();
-    // Whitespace decides keyword vs text; a column without a dictionary is text anyway.
+    fillEnds(previousRows, row);
+    append(s.getBytes(StandardCharsets.UTF_8));
+    ends[row] = length;
   }
 
-  private void switchToPlain() {
-    values = new String[Math.max(ids.length, 1024)];
-    for (int r = present.nextSetBit(0); r >= 0 && r < rows; r = present.nextSetBit(r + 1)) {
-      values[r] = dictionaryValues.get(ids[r]);
+  /** Null rows between the last value and {@code row} end where the last value ended. */
+  private void fillEnds(int from, int to) {
+    for (int r = from; r < to; r++) {
+      ends[r] = length;
     }
-    chars = 0;
-    for (int r = present.nextSetBit(0); r >= 0 && r < rows; r = present.nextSetBit(r + 1)) {
-      chars += values[r].length();
+  }
+
+  private void append(byte[] bytes) {
+    if (length + bytes.length > utf8.length) {
+      utf8 = Arrays.copyOf(utf8, Math.max(length + bytes.length, utf8.length * 2));
+    }
+    System.arraycopy(bytes, 0, utf8, length, bytes.length);
+    length += bytes.length;
+  }
+
+  private void switchToPlain(int rowsSoFar) {
+    utf8 = new byte[(int) Math.min(Integer.MAX_VALUE - 8, Math.max(1 << 16, dictionaryChars * 4))];
+    ends = new int[Math.max(ids.length, 1024)];
+    byte[][] encoded = new byte[dictionaryValues.size()][];
+    for (int r = 0; r < rowsSoFar; r++) {
+      if (present.get(r)) {
+        int id = ids[r];
+        if (encoded[id] == null) {
+          encoded[id] = dictionaryValues.get(id).getBytes(StandardCharsets.UTF_8);
+        }
+        append(encoded[id]);
+      }
+      ends[r] = length;
     }
     ids = null;
     dictionary = null;
@@ -113,11 +141,28 @@ public final class StringColumnBuilder extends ColumnBuilder {
     return hasWhitespace;
   }
 
+  /** Plain mode: the array holding every row's UTF-8 bytes (see {@link #start} and {@link #end}). */
+  public byte[] utf8() {
+    return utf8;
+  }
+
+  public int start(int row) {
+    return row == 0 ? 0 : ends[row - 1];
+  }
+
+  public int end(int row) {
+    return ends[row];
+  }
+
   public String getString(int row) {
     if (isNull(row)) {
       return null;
     }
-    return ids != null ? dictionaryValues.get(ids[row]) : values[row];
+    if (ids != null) {
+      return dictionaryValues.get(ids[row]);
+    }
+    int start = start(row);
+    return new String(utf8, start, ends[row] - start, StandardCharsets.UTF_8);
   }
 
   @Override
@@ -126,17 +171,26 @@ public final class StringColumnBuilder extends ColumnBuilder {
   }
 
   @Override
+  public void padTo(int rowCount) {
+    int previousRows = rows;
+    super.padTo(rowCount);
+    if (ids == null && rowCount > previousRows) {
+      fillEnds(previousRows, rowCount);
+    }
+  }
+
+  @Override
   public long estimatedBytes() {
-    // Java strings: ~2 bytes a char (Latin-1 strings use 1, but headers make up for it).
-    return chars * 2 + (ids != null ? 4L * ids.length + 64L * dictionaryValues.size() : 56L * values.length);
+    return ids != null ? 4L * ids.length + 2 * dictionaryChars + 64L * dictionaryValues.size()
+        : (long) utf8.length + 4L * ends.length;
   }
 
   @Override
   protected void ensureCapacity(int rowCount) {
     if (ids != null && rowCount > ids.length) {
       ids = Arrays.copyOf(ids, Math.max(rowCount, ids.length * 2));
-    } else if (values != null && rowCount > values.length) {
-      values = Arrays.copyOf(values, Math.max(rowCount, values.length * 2));
+    } else if (ends != null && rowCount > ends.length) {
+      ends = Arrays.copyOf(ends, Math.max(rowCount, ends.length * 2));
     }
   }
 }

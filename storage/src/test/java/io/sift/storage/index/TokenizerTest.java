@@ -44,20 +44,10 @@ class TokenizerTest {
   }
 
   @Test
-  void normalizeTerm() {
-    assertEquals("kettle", Tokenizer.normalizeTerm("Kettle"));
-    assertEquals("kettle", Tokenizer.normalizeTerm("  KETTLE! "));
-    assertNull(Tokenizer.normalizeTerm("two words"));
-    assertNull(Tokenizer.normalizeTerm("--"));
-  }
-
-  @Test
   void longTokensKeepTheirFirst128Chars() {
     String token = "Ab".repeat(150);
     List<String> tokens = Tokenizer.tokens("x " + token + " y");
     assertEquals(List.of("x", token.toLowerCase().substring(0, MAX), "y"), tokens);
-    assertTrue(Tokenizer.isTruncated(tokens.get(1)));
-    assertFalse(Tokenizer.isTruncated("x"));
     assertEquals(List.of("a".repeat(MAX)), Tokenizer.tokens("a".repeat(MAX)), "exactly the limit");
   }
 
@@ -68,7 +58,6 @@ class TokenizerTest {
     // 127 + a pair does not: the token stops before it, and nothing later is appended
     List<String> tokens = Tokenizer.tokens("a".repeat(127) + "𐐀" + "bcd é");
     assertEquals(List.of("a".repeat(127), "é"), tokens);
-    assertTrue(Tokenizer.isTruncated(tokens.get(0)));
     assertEquals(List.of("𐐨".repeat(64)), Tokenizer.tokens("𐐀".repeat(100)));
   }
 
