@@ -66,12 +66,12 @@ final class ChunkSplitter {
     int len = carryLength;
     carryLength = 0;
     while (!eof && len < targetBytes) {
-      len = fill(buf = grow(buf, len), len);
+      len = fill(buf = grow(buf, len), len, targetBytes); // chunks of equal size keep the workers even
     }
     int cut = eof ? len : cutPoint(buf, len);
     while (cut == 0 && !eof) {
       // One record larger than the buffer: read on until it ends.
-      len = fill(buf = grow(buf, len), len);
+      len = fill(buf = grow(buf, len), len, buf.length);
       cut = eof ? len : cutPoint(buf, len);
     }
     if (eof && truncation != null) {
@@ -99,11 +99,11 @@ final class ChunkSplitter {
     return len < buf.length ? buf : Arrays.copyOf(buf, Math.max(buf.length * 2, MIN_BUFFER));
   }
 
-  /** Reads once into the free end of the buffer; returns the new length, setting eof at the end. */
-  private int fill(byte[] buf, int len) throws IOException {
+  /** Reads once into the buffer up to {@code limit}; returns the new length, setting eof at the end. */
+  private int fill(byte[] buf, int len, int limit) throws IOException {
     int n;
     try {
-      n = in.read(buf, len, buf.length - len);
+      n = in.read(buf, len, Math.min(buf.length, limit) - len);
     } catch (java.io.EOFException | java.util.zip.ZipException e) {
       truncation = "the input ends inside a compressed stream (truncated gzip file): " + e.getMessage();
       n = -1;

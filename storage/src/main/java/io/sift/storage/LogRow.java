@@ -57,6 +57,20 @@ public final class LogRow {
     size++;
   }
 
+  /**
+   * Appends a field the caller knows the row does not have yet (a parser putting each of its fixed
+   * fields once): {@link #put} without the search for an earlier value of the same name.
+   */
+  public void add(String name, Object value) {
+    if (size == names.length) {
+      names = Arrays.copyOf(names, size * 2);
+      values = Arrays.copyOf(values, size * 2);
+    }
+    names[size] = name;
+    values[size] = value;
+    size++;
+  }
+
   public Object get(String name) {
     int i = indexOf(name);
     return i < 0 ? null : values[i];

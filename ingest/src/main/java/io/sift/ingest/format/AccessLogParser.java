@@ -60,6 +60,7 @@ final class AccessLogParser implements RecordParser {
     this.formatName = formatName;
   }
 
+  /** Each field is put at most once per line, so the row's duplicate check is skipped ({@link LogRow#add}). */
   @Override
   public void parse(String record, LogRow row) throws RejectedRecordException {
     line = record;
@@ -152,13 +153,13 @@ final class AccessLogParser implements RecordParser {
     boolean wellFormed = methodFollowedBySpace && uriEnd > uriStart
         && (protocolStart < to || noSpace(source, uriStart, uriEnd));
     if (!wellFormed) {
-      row.put(REQUEST, source.substring(from, to));
+      row.add(REQUEST, source.substring(from, to));
       return;
     }
-    row.put(REQUEST_METHOD, common(source, from, methodEnd));
-    row.put(REQUEST_URI, source.substring(uriStart, uriEnd));
+    row.add(REQUEST_METHOD, common(source, from, methodEnd));
+    row.add(REQUEST_URI, source.substring(uriStart, uriEnd));
     if (protocolStart < to) {
-      row.put(SERVER_PROTOCOL, common(source, protocolStart, to));
+      row.add(SERVER_PROTOCOL, common(source, protocolStart, to));
     }
   }
 
@@ -172,7 +173,7 @@ final class AccessLogParser implements RecordParser {
     if (status == null) {
       throw reject("expected the status code", start);
     }
-    row.put(STATUS, status);
+    row.add(STATUS, status);
   }
 
   private void parseBodyBytes(LogRow row) throws RejectedRecordException {
@@ -185,7 +186,7 @@ final class AccessLogParser implements RecordParser {
     if (bytes == null) {
       throw reject("expected the response size", start);
     }
-    row.put(BODY_BYTES_SENT, bytes);
+    row.add(BODY_BYTES_SENT, bytes);
   }
 
   /** {@code [$request_time] [$host]}: a lone trailing token that is not a number is the host. */
@@ -205,7 +206,7 @@ final class AccessLogParser implements RecordParser {
       return;
     }
     if (seconds != null) {
-      row.put(REQUEST_TIME, ((Number) seconds).doubleValue());
+      row.add(REQUEST_TIME, ((Number) seconds).doubleValue());
     }
     if (pos == line.length()) {
       return;
@@ -225,10 +226,10 @@ final class AccessLogParser implements RecordParser {
     if (quotedHasEscapes) {
       String value = unescape(start, quotedEnd);
       if (!value.isEmpty() && !value.equals("-")) {
-        row.put(field, value);
+        row.add(field, value);
       }
     } else if (quotedEnd > start && !isDash(start, quotedEnd)) {
-      row.put(field, line.substring(start, quotedEnd));
+      row.add(field, line.substring(start, quotedEnd));
     }
   }
 
@@ -363,7 +364,7 @@ final class AccessLogParser implements RecordParser {
 
   private void putUnlessDash(LogRow row, String field, int start, int end) {
     if (end > start && !isDash(start, end)) {
-      row.put(field, line.substring(start, end));
+      row.add(field, line.substring(start, end));
     }
   }
 

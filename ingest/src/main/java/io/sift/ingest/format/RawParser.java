@@ -15,7 +15,7 @@ final class RawParser implements RecordParser {
 
   @Override
   public void parse(String record, LogRow row) {
-    row.put(MESSAGE, record);
+    row.add(MESSAGE, record);
     LeadingTimestamp leading = timestamps.matchLeading(record);
     if (leading != null) {
       row.setTime(leading.epochMillis());

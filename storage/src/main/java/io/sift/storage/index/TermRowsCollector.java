@@ -19,6 +19,20 @@ public final class TermRowsCollector {
     return size;
   }
 
+  /**
+   * Adds another collector's terms and rows, which must all come after this one's rows (a later
+   * range of the same column, collected in parallel).
+   */
+  public void addAll(TermRowsCollector later) {
+    for (int id = 0; id < later.size; id++) {
+      char[] term = later.terms[id];
+      int[] rows = later.rows[id];
+      for (int k = 0, n = later.rowCounts[id]; k < n; k++) {
+        add(term, term.length, rows[k]);
+      }
+    }
+  }
+
   public String term(int id) {
     return new String(terms[id]);
   }

@@ -47,6 +47,11 @@ public abstract class ColumnBuilder {
     }
   }
 
+  /** Whether every row in [from, to) has a value. */
+  public final boolean hasNoNulls(int from, int to) {
+    return present.nextClearBit(from) >= to;
+  }
+
   public final int nullCount() {
     return rows - present.cardinality();
   }
