@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Cuts an input into {@link Chunk}s of about {@code targetBytes} at record boundaries, so that
- * chunks can be parsed in parallel: after a newline; for csv only where the quotes are balanced (a
- * quoted field may hold newlines; doubled quotes keep the parity right); under {@code --multiline}
+ * chunks can be parsed in parallel: after a newline; for csv only at the end of a record (a
+ * quoted field may hold newlines, see {@link #csvRecordEnd}); under {@code --multiline}
  * only before a line that starts a record. It reads raw bytes and only counts newlines, which is
  * far cheaper than parsing, so one thread keeps the parsers busy.
  */
@@ -32,7 +32,6 @@ final class ChunkSplitter {
   private long line;
   private boolean eof;
   private String truncation;
-  private boolean quoted; // csv: inside quotes at the end of the previous chunk
 
   private final long sizeHint;
 
@@ -88,7 +87,6 @@ final class ChunkSplitter {
     }
     boolean last = eof && carryLength == 0 && pendingTail == null;
     int lines = countLines(buf, cut, last);
-    updateQuoteState(buf, cut);
     Chunk chunk = new Chunk(input, offset, buf, cut, line, lines, last, null);
     offset += cut;
     line += lines;
@@ -120,17 +118,10 @@ final class ChunkSplitter {
   /** Where to end the chunk: just after a newline that ends a record, or 0 when there is none. */
   private int cutPoint(byte[] buf, int len) {
     if (csv) {
-      int cut = 0;
-      boolean q = quoted;
-      for (int i = 0; i < len; i++) {
-        byte b = buf[i];
-        if (b == '"') {
-          q = !q;
-        } else if (b == '\n' && !q) {
-          cut = i + 1;
-        }
-      }
-      return cut;
+      int cut = csvRecordEnd(buf, len);
+      // An unbalanced quote must not make the whole input one chunk: past twice the target, cut at a
+      // newline anyway (the csv parser then rejects the broken record).
+      return cut > 0 || len < 2L * targetBytes ? cut : lastIndexOf(buf, (byte) '\n', len) + 1;
     }
     int nl = lastIndexOf(buf, (byte) '\n', len);
     if (recordStart == null) {
@@ -148,14 +139,49 @@ final class ChunkSplitter {
     return 0;
   }
 
-  private void updateQuoteState(byte[] buf, int cut) {
-    if (csv) {
-      for (int i = 0; i < cut; i++) {
-        if (buf[i] == '"') {
-          quoted = !quoted;
-        }
+  private static final int FIELD_START = 0;
+  private static final int UNQUOTED = 1;
+  private static final int QUOTED = 2;
+  private static final int QUOTE_IN_QUOTED = 3;
+
+  /**
+   * After the last newline that ends a csv record, or 0: RFC 4180 as the csv parser reads it — a
+   * quote opens a quoted field only at the start of a field (elsewhere it is data), and inside one
+   * {@code ""} is a quote. A chunk always starts at a record start, so no state carries over.
+   */
+  private static int csvRecordEnd(byte[] buf, int len) {
+    int cut = 0;
+    int state = FIELD_START;
+    for (int i = 0; i < len; i++) {
+      byte b = buf[i];
+      switch (state) {
+        case QUOTED:
+          if (b == '"') {
+            state = QUOTE_IN_QUOTED;
+          }
+          break;
+        case QUOTE_IN_QUOTED:
+          if (b == '"') {
+            state = QUOTED; // an escaped quote
+            break;
+          }
+          // the quoted field ended: read b as in an unquoted field
+        case FIELD_START:
+        case UNQUOTED:
+        default:
+          if (b == '"' && state == FIELD_START) {
+            state = QUOTED;
+          } else if (b == ',') {
+            state = FIELD_START;
+          } else if (b == '\n') {
+            cut = i + 1;
+            state = FIELD_START;
+          } else {
+            state = UNQUOTED;
+          }
       }
     }
+    return cut;
   }
 
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);

@@ -182,6 +182,23 @@ class IngestEndToEndTest {
   }
 
   @Test
+  void csvRecordsSpanningLinesAreNeverCutBetweenChunks() throws Exception {
+    StringBuilder csv = new StringBuilder("id,product,note\n");
+    for (int i = 0; i < 300; i++) {
+      // quoted newlines, escaped quotes, and a quote inside an unquoted field (data, not a quote)
+      csv.append(i).append(",tv 5\" screen,\"line one\nline \"\"two\"\"\"\n");
+    }
+    Path f = Files.writeString(tmp.resolve("notes.csv"), csv);
+    Sift.Run run = Sift.inProcess("ingest", "--data", data().toString(), "--store", "notes", "--format", "csv",
+        "--chunk-bytes", "100", f.toString());
+    assertEquals(0, run.exit(), run.err());
+    List<Map<String, Object>> rows = rows("notes");
+    assertEquals(300, rows.size(), run.err());
+    assertTrue(rows.stream().allMatch(r -> "line one\nline \"two\"".equals(r.get("note"))));
+    assertTrue(rows.stream().allMatch(r -> "tv 5\" screen".equals(r.get("product"))));
+  }
+
+  @Test
   void ipEnrichmentAddsTheLookupColumns() throws Exception {
     Path geo = Files.writeString(tmp.resolve("geo.csv"), "cidr,region,isp\n10.16.0.0/16,cn-shanghai,telecom\n");
     Path f = Files.writeString(tmp.resolve("a.log"), NGINX + NGINX.replace("10.16.1.2", "192.168.0.1"));
