@@ -21,7 +21,7 @@ bench_java() {
 generate_workload() {
   local dir=$1 seed=$2 days=$3 rate=$4
   [ -f "$dir/truth.json" ] && return 0
-  rm -rf "$dir"; mkdir -p "$(dirname "$dir")"
+  rm -rf "$dir" "$dir.tmp"; mkdir -p "$(dirname "$dir")"
   local genlogs=${GENLOGS:-$HERE/../shared/tools/genlogs.py}
   if [ -f "$genlogs" ]; then
     python3 "$genlogs" "$dir.tmp" --seed "$seed" --days "$days" --rate "$rate" --formats access.log,app,billing >&2

@@ -6,6 +6,7 @@ import io.sift.ingest.IngestSummary;
 import io.sift.ingest.Ingestor;
 import io.sift.ingest.Inputs;
 import io.sift.storage.DataDirectory;
+import io.sift.storage.FieldKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,6 +56,9 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--enrich-ip", paramLabel = "FIELD=LOOKUP", description = "Add the lookup's columns for the IP address in FIELD.")
   Map<String, String> enrichIp = new java.util.LinkedHashMap<>();
 
+  @Option(names = "--kind", paramLabel = "FIELD=KIND", description = "Index FIELD as keyword (whole values) or text (tokens) from now on, instead of deciding from the data.")
+  Map<String, String> kinds = new java.util.LinkedHashMap<>();
+
   @Option(names = "--workers", defaultValue = "0", description = "Parsing threads (default: one per core).")
   int workers;
 
@@ -66,16 +70,14 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    IngestOptions options = IngestOptions.of(store, format).withMultiline(multiline).withTime(timeField, timeFormat)
-        .withSource(source).withKeepRaw(keepRaw).withWorkers(workers).withChunkBytes(chunkBytes);
-    for (Map.Entry<String, String> e : lookups.entrySet()) {
-      options = options.withLookup(e.getKey(), e.getValue());
-    }
-    for (Map.Entry<String, String> e : enrichIp.entrySet()) {
-      options = options.withEnrichIp(e.getKey(), e.getValue());
-    }
+    IngestOptions.Builder options = IngestOptions.builder(store, format).multiline(multiline).time(timeField, timeFormat)
+        .source(source).keepRaw(keepRaw).workers(workers).chunkBytes(chunkBytes);
+    lookups.forEach(options::lookup);
+    enrichIp.forEach(options::enrichIp);
+    kinds.forEach((field, kind) -> options.kind(field, FieldKind.parse(kind)));
     PrintWriter err = spec.commandLine().getErr();
-    Ingestor ingestor = new Ingestor(DataDirectory.open(data), options, new Progress(err, System.console() != null));
+    Ingestor ingestor = new Ingestor(DataDirectory.open(data), options.build(),
+        new Progress(err, System.console() != null));
     IngestSummary summary = ingestor.ingest(Inputs.resolve(inputs, System.in));
     err.println(summaryLine(summary));
     err.flush();

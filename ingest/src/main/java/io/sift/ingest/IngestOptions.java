@@ -1,12 +1,14 @@
 package io.sift.ingest;
 
 import io.sift.ingest.format.LineReader;
+import io.sift.storage.FieldKind;
 import io.sift.storage.WriterOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What {@code sift ingest} was asked to do, as a value the Java API takes too.
+ * What {@code sift ingest} was asked to do, as a value the Java API takes too; build one with
+ * {@link #builder(String, String)}.
  *
  * @param store the target store
  * @param format a {@code --format} spec ({@code nginx}, {@code regex:...})
@@ -17,6 +19,7 @@ import java.util.Map;
  * @param keepRaw keep the line in {@code __raw__} for structured formats
  * @param lookups {@code --lookup NAME=FILE}: tables to store in the data directory
  * @param enrichIp {@code --enrich-ip FIELD=LOOKUP}: add the lookup's columns for the IP in FIELD
+ * @param kinds {@code --kind FIELD=KIND}: index kinds the store keeps for these fields from now on
  * @param workers parse/encode threads (0: one per core)
  * @param maxLineBytes longer lines are cut to this and rejected
  * @param chunkBytes bytes per parallel chunk, the unit of commit (0: chosen from the input size)
@@ -31,62 +34,104 @@ public record IngestOptions(
     boolean keepRaw,
     Map<String, String> lookups,
     Map<String, String> enrichIp,
+    Map<String, FieldKind> kinds,
     int workers,
     int maxLineBytes,
     int chunkBytes,
     WriterOptions writer) {
 
   public static IngestOptions of(String store, String format) {
-    return new IngestOptions(store, format, null, null, null, null, false, Map.of(), Map.of(), 0,
-        LineReader.DEFAULT_MAX_LINE_BYTES, 0, WriterOptions.defaults());
+    return builder(store, format).build();
   }
 
-  public IngestOptions withSource(String s) {
-    return new IngestOptions(store, format, multiline, timeField, timeFormat, s, keepRaw, lookups, enrichIp, workers,
-        maxLineBytes, chunkBytes, writer);
+  public static Builder builder(String store, String format) {
+    return new Builder(store, format);
   }
 
-  public IngestOptions withMultiline(String regex) {
-    return new IngestOptions(store, format, regex, timeField, timeFormat, source, keepRaw, lookups, enrichIp, workers,
-        maxLineBytes, chunkBytes, writer);
-  }
+  /** Collects the options; unset ones take the command's defaults. */
+  public static final class Builder {
+    private final String store;
+    private final String format;
+    private String multiline;
+    private String timeField;
+    private String timeFormat;
+    private String source;
+    private boolean keepRaw;
+    private final Map<String, String> lookups = new LinkedHashMap<>();
+    private final Map<String, String> enrichIp = new LinkedHashMap<>();
+    private final Map<String, FieldKind> kinds = new LinkedHashMap<>();
+    private int workers;
+    private int maxLineBytes = LineReader.DEFAULT_MAX_LINE_BYTES;
+    private int chunkBytes;
+    private WriterOptions writer = WriterOptions.defaults();
 
-  public IngestOptions withTime(String field, String fmt) {
-    return new IngestOptions(store, format, multiline, field, fmt, source, keepRaw, lookups, enrichIp, workers,
-        maxLineBytes, chunkBytes, writer);
-  }
+    private Builder(String store, String format) {
+      this.store = store;
+      this.format = format;
+    }
 
-  public IngestOptions withKeepRaw(boolean keep) {
-    return new IngestOptions(store, format, multiline, timeField, timeFormat, source, keep, lookups, enrichIp, workers,
-        maxLineBytes, chunkBytes, writer);
-  }
+    public Builder multiline(String regex) {
+      this.multiline = regex;
+      return this;
+    }
 
-  public IngestOptions withLookup(String name, String file) {
-    Map<String, String> m = new LinkedHashMap<>(lookups);
-    m.put(name, file);
-    return new IngestOptions(store, format, multiline, timeField, timeFormat, source, keepRaw, m, enrichIp, workers,
-        maxLineBytes, chunkBytes, writer);
-  }
+    public Builder time(String field, String fmt) {
+      this.timeField = field;
+      this.timeFormat = fmt;
+      return this;
+    }
 
-  public IngestOptions withEnrichIp(String field, String lookup) {
-    Map<String, String> m = new LinkedHashMap<>(enrichIp);
-    m.put(field, lookup);
-    return new IngestOptions(store, format, multiline, timeField, timeFormat, source, keepRaw, lookups, m, workers,
-        maxLineBytes, chunkBytes, writer);
-  }
+    public Builder source(String s) {
+      this.source = s;
+      return this;
+    }
 
-  public IngestOptions withWorkers(int n) {
-    return new IngestOptions(store, format, multiline, timeField, timeFormat, source, keepRaw, lookups, enrichIp, n,
-        maxLineBytes, chunkBytes, writer);
-  }
+    public Builder keepRaw(boolean keep) {
+      this.keepRaw = keep;
+      return this;
+    }
 
-  public IngestOptions withChunkBytes(int n) {
-    return new IngestOptions(store, format, multiline, timeField, timeFormat, source, keepRaw, lookups, enrichIp, workers,
-        maxLineBytes, n, writer);
-  }
+    public Builder lookup(String name, String file) {
+      lookups.put(name, file);
+      return this;
+    }
 
-  public IngestOptions withMaxLineBytes(int n) {
-    return new IngestOptions(store, format, multiline, timeField, timeFormat, source, keepRaw, lookups, enrichIp, workers,
-        n, chunkBytes, writer);
+    public Builder enrichIp(String field, String lookup) {
+      enrichIp.put(field, lookup);
+      return this;
+    }
+
+    public Builder kind(String field, FieldKind kind) {
+      if (kind != FieldKind.KEYWORD && kind != FieldKind.TEXT) {
+        throw new IllegalArgumentException("--kind " + field + ": a string field is keyword or text");
+      }
+      kinds.put(field, kind);
+      return this;
+    }
+
+    public Builder workers(int n) {
+      this.workers = n;
+      return this;
+    }
+
+    public Builder maxLineBytes(int n) {
+      this.maxLineBytes = n;
+      return this;
+    }
+
+    public Builder chunkBytes(int n) {
+      this.chunkBytes = n;
+      return this;
+    }
+
+    public Builder writer(WriterOptions options) {
+      this.writer = options;
+      return this;
+    }
+
+    public IngestOptions build() {
+      return new IngestOptions(store, format, multiline, timeField, timeFormat, source, keepRaw, Map.copyOf(lookups),
+          Map.copyOf(enrichIp), Map.copyOf(kinds), workers, maxLineBytes, chunkBytes, writer);
+    }
   }
 }

@@ -87,6 +87,9 @@ public final class Ingestor {
       return t;
     });
     try (StoreWriter writer = data.openWriter(options.store(), options.writer())) {
+      if (!options.kinds().isEmpty()) {
+        writer.configure(d -> d.pinnedKinds.putAll(options.kinds()));
+      }
       Committer committer = new Committer(writer, started);
       Thread commitThread = new Thread(committer, "sift-ingest-commit");
       commitThread.start();

@@ -199,6 +199,19 @@ class IngestEndToEndTest {
   }
 
   @Test
+  void aPinnedKindOverridesWhatTheDataSuggests() throws Exception {
+    Path f = Files.writeString(tmp.resolve("k.log"), NGINX.repeat(3));
+    Sift.Run run = Sift.inProcess("ingest", "--data", data().toString(), "--store", "k", "--format", "nginx",
+        "--kind", "host=text", f.toString());
+    assertEquals(0, run.exit(), run.err());
+    Sift.Run fields = Sift.inProcess("stores", "--data", data().toString(), "--fields", "k", "--format", "csv");
+    assertTrue(fields.out().contains("host,string,text\n"), fields.out());
+    assertTrue(fields.out().contains("request_method,string,keyword\n"), fields.out());
+    assertEquals(2, Sift.inProcess("ingest", "--data", data().toString(), "--store", "k", "--kind", "status=number",
+        f.toString()).exit());
+  }
+
+  @Test
   void ipEnrichmentAddsTheLookupColumns() throws Exception {
     Path geo = Files.writeString(tmp.resolve("geo.csv"), "cidr,region,isp\n10.16.0.0/16,cn-shanghai,telecom\n");
     Path f = Files.writeString(tmp.resolve("a.log"), NGINX + NGINX.replace("10.16.1.2", "192.168.0.1"));
