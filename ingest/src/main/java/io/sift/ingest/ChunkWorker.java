@@ -96,7 +96,11 @@ final class ChunkWorker {
               + " bytes are kept here)";
         } else {
           try {
-            parser.parse(record, row);
+            if (reader.lastRecordAscii()) {
+              parser.parseAscii(record, row);
+            } else {
+              parser.parse(record, row);
+            }
           } catch (RejectedRecordException e) {
             reason = e.getMessage();
           }

@@ -101,6 +101,231 @@ final class AccessLogParser implements RecordParser {
     parseTrailer(row);
   }
 
+  // ---- The ASCII fast path: the common, well-formed line, scanned as bytes. ----
+
+  private byte[] bytes = new byte[512];
+  private final byte[] lastTime = new byte[32];
+  private int lastTimeLength = -1;
+  private long lastTimeMillis;
+
+  /**
+   * Scans the bytes of an ASCII line (no per-char calls, no copies but the values) for the shape
+   * nearly every line has: no escapes, a well-formed request, numbers where numbers belong. A line
+   * that is anything else goes through {@link #parse}, so both give the same row for every line.
+   */
+  @Override
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): for ASCII, a plain copy
+  public void parseAscii(String record, LogRow row) throws RejectedRecordException {
+    int len = record.length();
+    if (bytes.length < len) {
+      bytes = new byte[Math.max(len, bytes.length * 2)];
+    }
+    record.getBytes(0, len, bytes, 0);
+    if (!scanAscii(record, bytes, len, row)) {
+      row.clear();
+      parse(record, row);
+    }
+  }
+
+  /** The fast path proper; false when the line needs the general parser (the row is then cleared). */
+  private boolean scanAscii(String line, byte[] b, int n, LogRow row) {
+    int i = 0;
+    int end = next(b, i, n, (byte) ' ');
+    if (end == 0 || end == n) {
+      return false;
+    }
+    addUnlessDash(row, REMOTE_ADDR, line, b, 0, end);
+    i = skip(b, end, n);
+    i = skip(b, next(b, i, n, (byte) ' '), n); // identd user
+    end = next(b, i, n, (byte) ' ');
+    addUnlessDash(row, REMOTE_USER, line, b, i, end);
+    i = skip(b, end, n);
+    if (i >= n || b[i] != '[') {
+      return false;
+    }
+    int close = next(b, i + 1, n, (byte) ']');
+    if (close == n || !time(line, b, i + 1, close, row)) {
+      return false;
+    }
+    i = skip(b, close + 1, n);
+    if (i >= n || b[i] != '"') {
+      return false;
+    }
+    int quote = closingQuote(b, i + 1, n);
+    if (quote < 0 || !request(line, b, i + 1, quote, row)) {
+      return false;
+    }
+    i = skip(b, quote + 1, n);
+    end = next(b, i, n, (byte) ' ');
+    if (!number(row, STATUS, b, i, end)) {
+      return false;
+    }
+    i = skip(b, end, n);
+    end = next(b, i, n, (byte) ' ');
+    if (!number(row, BODY_BYTES_SENT, b, i, end)) {
+      return false;
+    }
+    i = skip(b, end, n);
+    if (i < n && b[i] == '"') {
+      for (String field : QUOTED_FIELDS) {
+        if (i >= n || b[i] != '"') {
+          if (field == HTTP_X_FORWARDED_FOR) {
+            break; // optional
+          }
+          return false;
+        }
+        quote = closingQuote(b, i + 1, n);
+        if (quote < 0) {
+          return false;
+        }
+        addUnlessDash(row, field, line, b, i + 1, quote);
+        i = skip(b, quote + 1, n);
+      }
+    }
+    if (i == n) {
+      return true;
+    }
+    // $request_time [$host], decided exactly as parseTrailer decides it
+    end = next(b, i, n, (byte) ' ');
+    int after = skip(b, end, n);
+    Object seconds = TypedText.number(line, i, end);
+    boolean dash = end == i + 1 && b[i] == '-';
+    if (seconds == null && !dash) {
+      if (after < n) {
+        return false;
+      }
+      addUnlessDash(row, HOST, line, b, i, end);
+      return true;
+    }
+    if (seconds != null) {
+      row.add(REQUEST_TIME, ((Number) seconds).doubleValue());
+    }
+    if (after == n) {
+      return true;
+    }
+    end = next(b, after, n, (byte) ' ');
+    if (skip(b, end, n) != n) {
+      return false; // text after the host: the general parser says what is wrong
+    }
+    addUnlessDash(row, HOST, line, b, after, end);
+    return true;
+  }
+
+  private static final String[] QUOTED_FIELDS = {HTTP_REFERER, HTTP_USER_AGENT, HTTP_X_FORWARDED_FOR};
+
+  private boolean time(String line, byte[] b, int from, int to, LogRow row) {
+    int len = to - from;
+    if (len == lastTimeLength && java.util.Arrays.equals(b, from, to, lastTime, 0, len)) {
+      row.setTime(lastTimeMillis); // lines of the same second share their time text
+      return true;
+    }
+    long t = timeScanner.nginx(line, from, to);
+    if (t == LogRow.NO_TIME || timeScanner.end != to || len > lastTime.length) {
+      return false;
+    }
+    System.arraycopy(b, from, lastTime, 0, len);
+    lastTimeLength = len;
+    lastTimeMillis = t;
+    row.setTime(t);
+    return true;
+  }
+
+  /** {@code METHOD URI HTTP/x} without escapes; anything else is the general parser's. */
+  private static boolean request(String line, byte[] b, int from, int to, LogRow row) {
+    int methodEnd = from;
+    while (methodEnd < to && b[methodEnd] >= 'A' && b[methodEnd] <= 'Z') {
+      methodEnd++;
+    }
+    if (methodEnd == from || methodEnd >= to || b[methodEnd] != ' ') {
+      return false;
+    }
+    int uriStart = methodEnd + 1;
+    int lastSpace = to - 1;
+    while (lastSpace > uriStart && b[lastSpace] != ' ') {
+      lastSpace--;
+    }
+    if (lastSpace <= uriStart || b[uriStart] == ' ' || b[lastSpace - 1] == ' '
+        || to - lastSpace < 6 || b[lastSpace + 1] != 'H' || b[lastSpace + 2] != 'T' || b[lastSpace + 3] != 'T'
+        || b[lastSpace + 4] != 'P' || b[lastSpace + 5] != '/') {
+      return false;
+    }
+    row.add(REQUEST_METHOD, common(b, line, from, methodEnd));
+    row.add(REQUEST_URI, line.substring(uriStart, lastSpace));
+    row.add(SERVER_PROTOCOL, common(b, line, lastSpace + 1, to));
+    return true;
+  }
+
+  private static String common(byte[] b, String line, int from, int to) {
+    for (String token : COMMON_TOKENS) {
+      if (token.length() == to - from) {
+        int k = 0;
+        while (k < token.length() && b[from + k] == token.charAt(k)) {
+          k++;
+        }
+        if (k == token.length()) {
+          return token;
+        }
+      }
+    }
+    return line.substring(from, to);
+  }
+
+  /** The quote closing a string that starts at {@code from}: followed by a space or the end; -1 on a backslash. */
+  private static int closingQuote(byte[] b, int from, int n) {
+    for (int i = from; i < n; i++) {
+      byte c = b[i];
+      if (c == '\\') {
+        return -1; // escapes: the general parser
+      }
+      if (c == '"' && (i + 1 == n || b[i + 1] == ' ')) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean number(LogRow row, String field, byte[] b, int from, int to) {
+    if (to == from + 1 && b[from] == '-') {
+      return true; // absent
+    }
+    int len = to - from;
+    if (len == 0 || len > 18) {
+      return false;
+    }
+    long v = 0;
+    for (int i = from; i < to; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        return false;
+      }
+      v = v * 10 + d;
+    }
+    row.add(field, len <= 3 ? THREE_DIGIT_LONGS[(int) v] : Long.valueOf(v));
+    return true;
+  }
+
+  private static void addUnlessDash(LogRow row, String field, String line, byte[] b, int from, int to) {
+    if (to > from && !(to == from + 1 && b[from] == '-')) {
+      row.add(field, line.substring(from, to));
+    }
+  }
+
+  private static int next(byte[] b, int from, int n, byte c) {
+    for (int i = from; i < n; i++) {
+      if (b[i] == c) {
+        return i;
+      }
+    }
+    return n;
+  }
+
+  private static int skip(byte[] b, int from, int n) {
+    while (from < n && b[from] == ' ') {
+      from++;
+    }
+    return from;
+  }
+
   private void parseTime(LogRow row) throws RejectedRecordException {
     expect('[', "expected '[' before the time");
     int from = pos + 1;

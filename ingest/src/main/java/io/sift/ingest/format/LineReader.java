@@ -53,6 +53,7 @@ public final class LineReader implements Closeable {
   private boolean lastTerminated;
   private boolean lastTooLong;
   private boolean lastInvalidUtf8;
+  private boolean lastAscii;
 
   public LineReader(InputStream in, long startOffset) throws IOException {
     this(in, startOffset, DEFAULT_MAX_LINE_BYTES);
@@ -150,6 +151,11 @@ public final class LineReader implements Closeable {
     return lastInvalidUtf8;
   }
 
+  /** True when the last returned line was plain ASCII, so its chars are its bytes. */
+  public boolean lastLineAscii() {
+    return lastAscii;
+  }
+
   public int maxLineBytes() {
     return maxLineBytes;
   }
@@ -227,6 +233,7 @@ public final class LineReader implements Closeable {
   private String decode(byte[] bytes, int from, int length, boolean mayHaveNonAscii) {
     int end = from + length;
     int i = mayHaveNonAscii ? firstNonAscii(bytes, from, end) : end;
+    lastAscii = i == end;
     if (i == end) {
       lastInvalidUtf8 = false;
       // Latin-1 decoding of ASCII is a plain copy into a compact String.

@@ -14,4 +14,12 @@ public interface RecordParser {
    * call and discards it when the record is rejected, since it may then hold some fields.
    */
   void parse(String record, LogRow row) throws RejectedRecordException;
+
+  /**
+   * {@link #parse} for a record known to be plain ASCII ({@link RecordReader#lastRecordAscii}): a
+   * parser may scan its bytes instead of its chars. Same result as {@code parse} in every case.
+   */
+  default void parseAscii(String record, LogRow row) throws RejectedRecordException {
+    parse(record, row);
+  }
 }

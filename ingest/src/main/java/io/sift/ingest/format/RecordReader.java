@@ -54,6 +54,14 @@ public abstract class RecordReader implements Closeable {
     return tooLong;
   }
 
+  /**
+   * True when the last record is known to be plain ASCII (parsers may then scan its bytes); readers
+   * that join lines do not track it and say false.
+   */
+  public boolean lastRecordAscii() {
+    return false;
+  }
+
   /** True when the last record held bytes that were not UTF-8 (each became U+FFFD). */
   public boolean lastRecordHadInvalidUtf8() {
     return invalidUtf8;

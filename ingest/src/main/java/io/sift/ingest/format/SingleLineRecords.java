@@ -16,4 +16,9 @@ final class SingleLineRecords extends RecordReader {
     }
     return line;
   }
+
+  @Override
+  public boolean lastRecordAscii() {
+    return lines.lastLineAscii();
+  }
 }
