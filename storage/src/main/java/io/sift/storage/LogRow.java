@@ -48,13 +48,7 @@ public final class LogRow {
       values[i] = value;
       return;
     }
-    if (size == names.length) {
-      names = Arrays.copyOf(names, size * 2);
-      values = Arrays.copyOf(values, size * 2);
-    }
-    names[size] = name;
-    values[size] = value;
-    size++;
+    add(name, value);
   }
 
   /**
