@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * store (with their own checkpoint), then the chunk's rows and checkpoint to the target store.
  */
 public final class Ingestor {
-  private static final int MIN_CHUNK = 64 << 20;
+  private static final int MIN_CHUNK = 32 << 20;
   private static final int MAX_CHUNK = 128 << 20;
 
   private final DataDirectory data;
