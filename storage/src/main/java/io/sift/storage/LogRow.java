@@ -95,15 +95,6 @@ public final class LogRow {
     return values[i];
   }
 
-  /** Copies another row into this one (used when a row must outlive the reused parser row). */
-  public void copyFrom(LogRow other) {
-    clear();
-    time = other.time;
-    for (int i = 0; i < other.size; i++) {
-      put(other.names[i], other.values[i]);
-    }
-  }
-
   private int indexOf(String name) {
     for (int i = 0; i < size; i++) {
       // Parsers pass the same String constants for known fields, so identity usually decides.

@@ -35,7 +35,6 @@ import org.apache.arrow.vector.dictionary.Dictionary;
 import org.apache.arrow.vector.dictionary.DictionaryProvider;
 import org.apache.arrow.vector.ipc.ArrowFileWriter;
 import org.apache.arrow.vector.ipc.message.IpcOption;
-import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
 
@@ -220,17 +219,6 @@ public final class SegmentWriter {
       case DOUBLE -> new Float8Vector(c.name(), allocator);
       case BOOLEAN -> new BitVector(c.name(), allocator);
       case STRING -> new VarCharVector(c.name(), allocator);
-    };
-  }
-
-  /** The Arrow type each field type is stored as (dictionary-encoded strings aside). */
-  public static ArrowType arrowType(FieldType type) {
-    return switch (type) {
-      case TIMESTAMP -> new ArrowType.Timestamp(TimeUnit.MILLISECOND, "UTC");
-      case LONG -> new ArrowType.Int(64, true);
-      case DOUBLE -> new ArrowType.FloatingPoint(org.apache.arrow.vector.types.FloatingPointPrecision.DOUBLE);
-      case BOOLEAN -> ArrowType.Bool.INSTANCE;
-      case STRING -> ArrowType.Utf8.INSTANCE;
     };
   }
 }
