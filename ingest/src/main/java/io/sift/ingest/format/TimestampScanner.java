@@ -73,13 +73,9 @@ final class TimestampScanner {
     }
     int millis = 0;
     if (p + 1 < to && (s.charAt(p) == '.' || s.charAt(p) == ',') && isDigit(s.charAt(p + 1))) {
-      p++;
-      int scale = 100;
-      while (p < to && isDigit(s.charAt(p))) {
-        millis += (s.charAt(p) - '0') * scale;
-        scale /= 10;
-        p++;
-      }
+      int digitsEnd = digitsEnd(s, p + 1, to);
+      millis = fractionMillis(s, p + 1, digitsEnd);
+      p = digitsEnd;
     }
     long local = days * MILLIS_PER_DAY + hour * 3_600_000L + minute * 60_000L + second * 1000L + millis;
     int zoneStart = p;
@@ -173,13 +169,9 @@ final class TimestampScanner {
     }
     int millis = 0;
     if (p + 1 < to && s.charAt(p) == '.' && isDigit(s.charAt(p + 1))) {
-      p++;
-      int scale = 100;
-      while (p < to && isDigit(s.charAt(p))) {
-        millis += (s.charAt(p) - '0') * scale;
-        scale /= 10;
-        p++;
-      }
+      int digitsEnd = digitsEnd(s, p + 1, to);
+      millis = fractionMillis(s, p + 1, digitsEnd);
+      p = digitsEnd;
     }
     long t = withInferredYear(month, day, hour * 3_600_000L + minute * 60_000L + second * 1000L + millis);
     if (t != LogRow.NO_TIME) {
@@ -232,17 +224,12 @@ final class TimestampScanner {
     }
     long fractionMillis = 0;
     if (p < to && s.charAt(p) == '.') {
-      p++;
-      int fractionStart = p;
-      int scale = seconds ? 100 : 0;
-      while (p < to && isDigit(s.charAt(p))) {
-        fractionMillis += (s.charAt(p) - '0') * scale;
-        scale /= 10;
-        p++;
-      }
+      int fractionStart = p + 1;
+      p = digitsEnd(s, fractionStart, to);
       if (p == fractionStart) {
         return LogRow.NO_TIME;
       }
+      fractionMillis = seconds ? fractionMillis(s, fractionStart, p) : 0;
     }
     if (p != to) {
       return LogRow.NO_TIME;
@@ -307,6 +294,26 @@ final class TimestampScanner {
       value = value * 10 + d;
     }
     return value;
+  }
+
+  /** The end of the run of digits starting at {@code from}. */
+  private static int digitsEnd(CharSequence s, int from, int to) {
+    int p = from;
+    while (p < to && isDigit(s.charAt(p))) {
+      p++;
+    }
+    return p;
+  }
+
+  /** Milliseconds of a fraction of a second written as the digits {@code s[from, to)}; digits past the third are cut. */
+  private static int fractionMillis(CharSequence s, int from, int to) {
+    int millis = 0;
+    int scale = 100;
+    for (int p = from; p < to && scale > 0; p++) {
+      millis += (s.charAt(p) - '0') * scale;
+      scale /= 10;
+    }
+    return millis;
   }
 
   static boolean isDigit(char c) {

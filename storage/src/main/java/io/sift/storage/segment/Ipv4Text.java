@@ -4,12 +4,7 @@ package io.sift.storage.segment;
 final class Ipv4Text {
   private Ipv4Text() {}
 
-  /** The address as an unsigned value, or -1 unless the text is canonical (no leading zeros, 0-255). */
-  static long parse(String s) {
-    return parse(s.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, s.length());
-  }
-
-  /** {@link #parse(String)} over UTF-8 bytes. */
+  /** The address in UTF-8 bytes as an unsigned value, or -1 unless it is canonical (no leading zeros, 0-255). */
   static long parse(byte[] b, int from, int to) {
     int n = to - from;
     if (n < 7 || n > 15) {
