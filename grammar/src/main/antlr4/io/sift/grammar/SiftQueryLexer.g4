@@ -1,0 +1,63 @@
+/* Tokens of the pipe query language: search mode before the first `|`, SQL-like stage mode after it. */
+lexer grammar SiftQueryLexer;
+
+// ---------------------------------------------------------------- lexer: search mode
+AND     : [aA] [nN] [dD] ;
+OR      : [oO] [rR] ;
+NOT     : [nN] [oO] [tT] ;
+IN      : [iI] [nN] ;
+FROM    : [fF] [rR] [oO] [mM] ;
+LPAREN  : '(' ;
+RPAREN  : ')' ;
+LBRACK  : '[' ;
+RBRACK  : ']' ;
+COLON   : ':' ;
+COMMA   : ',' ;
+GE      : '>=' ;
+LE      : '<=' ;
+NE      : '!=' | '<>' ;
+GT      : '>' ;
+LT      : '<' ;
+EQ      : '=' ;
+STAR    : '*' ;
+PHRASE  : '"' ( ~["\\] | '\\' . )* '"' ;
+PIPE    : '|' -> pushMode(STAGE) ;
+WORD    : ~[ \t\r\n()[\]:|"<>=!,]+ ;
+WS      : [ \t\r\n]+ -> skip ;
+BAD_CHAR : . ;
+
+// ---------------------------------------------------------------- lexer: stage mode (SQL-like tokens)
+mode STAGE;
+S_WS        : [ \t\r\n]+ -> skip ;
+S_COMMENT   : '--' ~[\r\n]* -> skip ;
+S_CONCAT    : '||' ;
+S_PIPE      : '|' -> type(PIPE) ;
+S_SELECT    : [sS] [eE] [lL] [eE] [cC] [tT] ;
+S_WHERE     : [wW] [hH] [eE] [rR] [eE] ;
+S_EXTEND    : [eE] [xX] [tT] [eE] [nN] [dD] ;
+S_PROJECT   : [pP] [rR] [oO] [jJ] [eE] [cC] [tT] ;
+S_STATS     : [sS] [tT] [aA] [tT] [sS] ;
+S_SORT      : [sS] [oO] [rR] [tT] ;
+S_HEAD      : [hH] [eE] [aA] [dD] ;
+S_TOP       : [tT] [oO] [pP] ;
+S_TIMECHART : [tT] [iI] [mM] [eE] [cC] [hH] [aA] [rR] [tT] ;
+S_PARSE     : [pP] [aA] [rR] [sS] [eE] ;
+S_LOOKUP    : [lL] [oO] [oO] [kK] [uU] [pP] ;
+S_BY        : [bB] [yY] ;
+S_AS        : [aA] [sS] ;
+S_ASC       : [aA] [sS] [cC] ;
+S_DESC      : [dD] [eE] [sS] [cC] ;
+S_WITH      : [wW] [iI] [tT] [hH] ;
+S_ON        : [oO] [nN] ;
+S_SPAN      : [sS] [pP] [aA] [nN] ;
+S_REGEX     : [rR] [eE] [gG] [eE] [xX] ;
+S_STRING    : '\'' ( ~'\'' | '\'\'' )* '\'' ;
+S_QUOTED_IDENT : '"' ( ~'"' | '""' )* '"' | '`' ( ~'`' | '``' )* '`' ;
+S_NUMBER    : [0-9]+ ( '.' [0-9]* )? ( [eE] [+-]? [0-9]+ )? | '.' [0-9]+ ( [eE] [+-]? [0-9]+ )? ;
+S_IDENT     : [a-zA-Z_] [a-zA-Z_0-9$]* ;
+S_LPAREN    : '(' ;
+S_RPAREN    : ')' ;
+S_COMMA     : ',' ;
+S_EQ        : '=' ;
+S_OPERATOR  : '<>' | '<=' | '>=' | '!=' | [<>+\-*/%.:;?{}^~!&@#] | '[' | ']' ;
+S_BAD_CHAR  : . ;

@@ -1,0 +1,116 @@
+/*
+ * The pipe query language of DESIGN.md "The language": an optional `from` prefix, a search, then
+ * stages after `|`. Plain SQL never reaches this grammar (the parser routes it to Calcite), and an
+ * SQL stage or a command's expression is kept as the tokens the user typed: Calcite parses those, so
+ * SQL has one grammar in the project. The grammar holds no actions; the parser module builds the AST.
+ */
+parser grammar SiftQueryParser;
+
+options { tokenVocab = SiftQueryLexer; }
+
+
+query
+    : (FROM storeName (COMMA storeName)*)? search? (PIPE stage)* EOF
+    ;
+
+storeName
+    : WORD | PHRASE
+    ;
+
+// ---- search: `field:` binds tightest, then `not`, then `and` (also implicit), then `or`
+search
+    : orSearch
+    ;
+
+orSearch
+    : andSearch (OR andSearch)*
+    ;
+
+andSearch
+    : notSearch (AND? notSearch)*
+    ;
+
+notSearch
+    : NOT notSearch                                         # negated
+    | primarySearch                                         # plain
+    ;
+
+primarySearch
+    : LPAREN orSearch RPAREN                                # grouped
+    | field=searchWord COLON value=searchValue              # fieldMatch
+    | field=searchWord op=(EQ | NE | LT | LE | GT | GE) value=searchValue  # comparison
+    | field=searchWord IN LBRACK low=searchValue high=searchValue RBRACK    # range
+    | STAR                                                  # matchAll
+    | PHRASE                                                # phrase
+    | searchWord                                            # term
+    ;
+
+searchWord
+    : WORD | IN
+    ;
+
+searchValue
+    : WORD | PHRASE | STAR | IN | FROM | AND | OR | NOT
+    ;
+
+// ---- stages
+stage
+    : S_SELECT stageToken*                                              # sqlStage
+    | S_WHERE expr                                                      # whereStage
+    | S_EXTEND assignment (S_COMMA assignment)*                         # extendStage
+    | S_PROJECT expr (S_COMMA expr)*                                    # projectStage
+    | S_STATS aggregation (S_COMMA aggregation)* (S_BY expr (S_COMMA expr)*)?   # statsStage
+    | S_SORT sortKey (S_COMMA sortKey)*                                 # sortStage
+    | S_HEAD S_NUMBER?                                                  # headStage
+    | S_TOP S_NUMBER expr (S_BY expr (S_COMMA expr)*)?                  # topStage
+    | S_TIMECHART (S_SPAN S_EQ span=timechartSpan)? aggregation (S_COMMA aggregation)* (S_BY expr)?  # timechartStage
+    | S_PARSE expr S_WITH parseMode                                     # parseStage
+    | S_LOOKUP table=name S_ON expr                                     # lookupStage
+    | command=S_IDENT stageToken*                                        # otherStage
+    ;
+
+timechartSpan
+    : S_NUMBER? name
+    | S_STRING
+    ;
+
+parseMode
+    : S_REGEX S_STRING                                                  # regexMode
+    | name                                                              # namedMode
+    ;
+
+assignment
+    : name S_EQ expr
+    ;
+
+aggregation
+    : expr (S_AS name)?
+    ;
+
+sortKey
+    : expr (S_ASC | S_DESC)?
+    ;
+
+// An expression is the tokens up to the next top-level `,`, `by`, `as`, `asc`, `desc` or `|`;
+// Calcite's expression parser reads them.
+expr
+    : exprToken+
+    ;
+
+exprToken
+    : S_LPAREN stageToken* S_RPAREN
+    | ~(S_LPAREN | S_RPAREN | S_COMMA | S_BY | S_AS | S_ASC | S_DESC | S_WITH | S_ON | PIPE)
+    ;
+
+stageToken
+    : S_LPAREN stageToken* S_RPAREN
+    | ~(S_LPAREN | S_RPAREN | PIPE)
+    ;
+
+// Command words are keywords only where a command starts; anywhere else they are names.
+name
+    : S_IDENT | S_QUOTED_IDENT
+    | S_SELECT | S_WHERE | S_EXTEND | S_PROJECT | S_STATS | S_SORT | S_HEAD | S_TOP | S_TIMECHART
+    | S_PARSE | S_LOOKUP | S_SPAN | S_REGEX | S_WITH | S_ON
+    ;
+

@@ -1,0 +1,74 @@
+package io.sift.parser.ast;
+
+import java.util.List;
+
+/** One stage after a {@code |}. Expressions are {@link Fragment}s of SQL. */
+public sealed interface Stage {
+  /** Where the stage's command word starts. */
+  int start();
+
+  /** {@code select … [where …] [group by …] [having …] [order by …] [limit n]}, the FROM left out. */
+  record SqlStage(Fragment select, int start) implements Stage {}
+
+  record Where(Fragment condition, int start) implements Stage {}
+
+  record Extend(List<Assignment> assignments, int start) implements Stage {
+    public Extend {
+      assignments = List.copyOf(assignments);
+    }
+  }
+
+  record Project(List<Fragment> columns, int start) implements Stage {
+    public Project {
+      columns = List.copyOf(columns);
+    }
+  }
+
+  record Stats(List<Aggregation> aggregations, List<Fragment> by, int start) implements Stage {
+    public Stats {
+      aggregations = List.copyOf(aggregations);
+      by = List.copyOf(by);
+    }
+  }
+
+  record Sort(List<SortKey> keys, int start) implements Stage {
+    public Sort {
+      keys = List.copyOf(keys);
+    }
+  }
+
+  /** {@code head [n]}, 10 when n is left out. */
+  record Head(long rows, int start) implements Stage {}
+
+  /** {@code top n col [by …]}: the n most frequent values of col (per group). */
+  record Top(long rows, Fragment column, List<Fragment> by, int start) implements Stage {
+    public Top {
+      by = List.copyOf(by);
+    }
+  }
+
+  /** {@code timechart [span=1m] agg, … [by col]}; {@code span} is null when left out. */
+  record Timechart(Fragment span, List<Aggregation> aggregations, Fragment by, int start) implements Stage {
+    public Timechart {
+      aggregations = List.copyOf(aggregations);
+    }
+  }
+
+  /** {@code parse col with regex '…'} or {@code with json|logfmt|kv}. */
+  record Parse(Fragment column, ParseMode mode, String regex, int start) implements Stage {}
+
+  /** {@code lookup table on col}. */
+  record Lookup(Name table, Fragment column, int start) implements Stage {}
+
+  /** Any other command word (the analytics commands of later stages): its arguments as typed. */
+  record Command(Name name, Fragment arguments, int start) implements Stage {}
+
+  record Assignment(Name name, Fragment expression) {}
+
+  /** An aggregate expression and its optional {@code as} name (null when absent). */
+  record Aggregation(Fragment expression, Name alias) {}
+
+  record SortKey(Fragment expression, boolean descending) {}
+
+  enum ParseMode { REGEX, JSON, LOGFMT, KV }
+}
