@@ -1,6 +1,8 @@
 package io.sift.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = SiftCommand.Version.class,
     description = "Log analytics: ingest logs into columnar stores, search and analyse them.",
-    subcommands = {IngestCommand.class, StoresCommand.class, CompactCommand.class, DemoCommand.class,
+    subcommands = {IngestCommand.class, QueryCommand.class, ShellCommand.class, StoresCommand.class, CompactCommand.class, DemoCommand.class,
         CommandLine.HelpCommand.class})
 public final class SiftCommand {
   /** Exit code when the command or its input cannot be used at all (bad arguments, unknown format, unreadable file). */
@@ -24,7 +26,9 @@ public final class SiftCommand {
 
   /** Runs the command line and returns the exit code (used by the demo and by tests that do not want to exit). */
   public static int run(String... args) {
-    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    // UTF-8 whatever the locale: stores hold UTF-8 text, and the sparklines are drawn with block characters.
+    return run(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), args);
   }
 
   /** Runs the command line with the given output and error writers. */
@@ -38,7 +42,10 @@ public final class SiftCommand {
       ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
       return EXIT_USAGE;
     });
-    return cl.execute(args);
+    int code = cl.execute(args);
+    out.flush(); // rows printed before a failure still reach the reader
+    err.flush();
+    return code;
   }
 
   static final class Version implements CommandLine.IVersionProvider {

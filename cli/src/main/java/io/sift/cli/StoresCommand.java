@@ -6,8 +6,6 @@ import io.sift.storage.Store;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,10 +18,6 @@ import picocli.CommandLine.Spec;
     description = {"List the stores of a data directory (rows, segments, bytes on disk, time range),",
         "or with --fields the fields of one store with their types and index kinds."})
 final class StoresCommand implements Callable<Integer> {
-  /** DESIGN.md's timestamp form: ISO-8601 UTC with milliseconds, {@code 2026-10-01T06:20:00.000Z}. */
-  static final DateTimeFormatter ISO_MILLIS =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
   @Spec CommandSpec spec;
 
   @Option(names = "--data", required = true, description = "Data directory.")
@@ -59,8 +53,8 @@ final class StoresCommand implements Callable<Integer> {
         Store.Snapshot s = store.snapshot();
         boolean empty = s.segments().isEmpty();
         rows.add(List.of(name, Long.toString(s.rows()), Integer.toString(s.segments().size()),
-            Long.toString(store.bytesOnDisk()), empty ? "" : ISO_MILLIS.format(Instant.ofEpochMilli(s.minTime())),
-            empty ? "" : ISO_MILLIS.format(Instant.ofEpochMilli(s.maxTime()))));
+            Long.toString(store.bytesOnDisk()), empty ? "" : Values.ISO_MILLIS.format(Instant.ofEpochMilli(s.minTime())),
+            empty ? "" : Values.ISO_MILLIS.format(Instant.ofEpochMilli(s.maxTime()))));
       }
     }
     if (format.equals("csv")) {
@@ -68,14 +62,15 @@ final class StoresCommand implements Callable<Integer> {
       rows.forEach(r -> Csv.row(out, r));
       out.flush();
     } else {
-      TextTable t = new TextTable(header);
+      TextTable t = new TextTable(out, header);
       rows.forEach(t::add);
-      t.print(out);
+      t.finish();
     }
     return 0;
   }
 
-  private static String stores(DataDirectory dir) throws java.io.IOException {
+  /** " (stores: a, b)" for error messages that name a store the directory does not have. */
+  static String stores(DataDirectory dir) throws java.io.IOException {
     List<String> names = dir.storeNames();
     return names.isEmpty() ? " (it has no stores)" : " (stores: " + String.join(", ", names) + ")";
   }

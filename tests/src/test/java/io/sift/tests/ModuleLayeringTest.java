@@ -42,6 +42,7 @@ class ModuleLayeringTest {
     OWNERS.put("org.roaringbitmap", "roaringbitmap");
     OWNERS.put("com.fasterxml.jackson", "jackson");
     OWNERS.put("picocli", "picocli");
+    OWNERS.put("org.jline", "jline");
     OWNERS.put("com.tdunning", "t-digest");
     OWNERS.put("org.eclipse.jetty", "jetty");
     OWNERS.put("org.slf4j", "slf4j");
@@ -58,7 +59,7 @@ class ModuleLayeringTest {
       Map.entry("jdbc-driver", Set.of("planner", "storage", "calcite", "avatica")),
       Map.entry("server", Set.of("jdbc-driver", "ingest", "storage", "avatica", "jetty", "jackson", "slf4j")),
       Map.entry("ingest", Set.of("storage", "parser", "planner", "jackson")),
-      Map.entry("cli", Set.of("jdbc-driver", "ingest", "server", "storage", "picocli")));
+      Map.entry("cli", Set.of("jdbc-driver", "ingest", "server", "storage", "picocli", "jline")));
 
   @Test
   void everyModuleImportsOnlyWhatItsRowAllows() throws Exception {
