@@ -112,7 +112,8 @@ final class Shell {
   private void stores() throws SQLException {
     DatabaseMetaData md = connection.getMetaData();
     List<String> names = new ArrayList<>();
-    try (ResultSet rs = md.getTables(null, null, "%", null)) {
+    // The connection's schema holds the stores; Calcite's "metadata" schema is not one of them.
+    try (ResultSet rs = md.getTables(null, connection.getSchema(), "%", null)) {
       while (rs.next()) {
         names.add(rs.getString("TABLE_NAME"));
       }
@@ -137,7 +138,7 @@ final class Shell {
   private void fields(String store) throws SQLException {
     TextTable table = new TextTable(out, List.of("field", "type"));
     int n = 0;
-    try (ResultSet rs = connection.getMetaData().getColumns(null, null, store, "%")) {
+    try (ResultSet rs = connection.getMetaData().getColumns(null, connection.getSchema(), store, "%")) {
       while (rs.next()) {
         table.add(List.of(rs.getString("COLUMN_NAME"), rs.getString("TYPE_NAME")));
         n++;

@@ -13,6 +13,7 @@ import io.sift.parser.ast.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 
@@ -22,6 +23,9 @@ final class AstBuilder {
   static final List<String> ANALYTICS_COMMANDS = List.of("patterns", "patterndiff", "anomalies", "changepoints",
       "forecast", "period", "itemsets", "diffitemsets", "rca", "context");
   static final List<String> ALL_COMMANDS;
+  /** Words that end a select stage's select list (at the top level of the stage). */
+  private static final Set<String> SQL_CLAUSES =
+      Set.of("where", "group", "having", "window", "qualify", "order", "limit", "offset", "fetch");
 
   static {
     List<String> all = new ArrayList<>(List.of("select", "where", "extend", "project", "stats", "sort", "head", "top",
@@ -150,7 +154,7 @@ final class AstBuilder {
   private Stage stage(SiftQueryParser.StageContext ctx) {
     int at = start(ctx);
     if (ctx instanceof SiftQueryParser.SqlStageContext s) {
-      return new Stage.SqlStage(fragment(s), at);
+      return sqlStage(s, at);
     }
     if (ctx instanceof SiftQueryParser.WhereStageContext w) {
       return new Stage.Where(fragment(w.expr()), at);
@@ -219,6 +223,26 @@ final class AstBuilder {
     String args = argsEnd > argsStart ? text.substring(argsStart, argsEnd) : "";
     return new Stage.Command(new Name(command.value().toLowerCase(Locale.ROOT), command.start()),
         new Fragment(args, argsStart), at);
+  }
+
+  /** Splits a select stage before its first top-level clause keyword (where, group by, order by, …). */
+  private Stage.SqlStage sqlStage(SiftQueryParser.SqlStageContext s, int at) {
+    String previous = "";
+    for (SiftQueryParser.StageTokenContext t : s.stageToken()) {
+      Token first = t.getStart();
+      String word = first.getText().toLowerCase(Locale.ROOT);
+      boolean clause = first.getType() == SiftQueryLexer.S_WHERE
+          || first.getType() == SiftQueryLexer.S_IDENT && SQL_CLAUSES.contains(word) && t.getChildCount() == 1
+          && !(word.equals("group") && previous.equals("within"));
+      if (clause) {
+        int split = first.getStartIndex();
+        int end = s.getStop().getStopIndex() + 1;
+        return new Stage.SqlStage(new Fragment(text.substring(at, split).stripTrailing(), at),
+            new Fragment(text.substring(split, end), split), at);
+      }
+      previous = word;
+    }
+    return new Stage.SqlStage(fragment(s), null, at);
   }
 
   private List<Stage.Aggregation> aggregations(List<AggregationContext> list) {

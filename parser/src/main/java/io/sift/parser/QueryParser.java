@@ -35,7 +35,7 @@ public final class QueryParser {
       Matcher m = EXPLAIN_PREFIX.matcher(text);
       if (m.lookingAt()) {
         String next = firstWord(text, m.end());
-        if (next == null || SQL_WORDS.contains(next)) {
+        if (next != null && SQL_WORDS.contains(next)) {
           return new SqlQuery(text);
         }
         // Blank out the prefix so every offset still points into the user's text.

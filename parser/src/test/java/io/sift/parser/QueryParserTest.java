@@ -1,6 +1,7 @@
 package io.sift.parser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,9 +95,20 @@ class QueryParserTest {
     Stage.Parse p = (Stage.Parse) q.stages().get(7);
     assertEquals("(?<a>\\d+)", p.regex());
     Stage.SqlStage sql = (Stage.SqlStage) q.stages().get(10);
-    assertEquals("select host, count(*) group by host", sql.select().text());
+    assertEquals("select host, count(*)", sql.select().text());
     assertEquals(q.text().indexOf("select host, count"), sql.select().start());
+    assertEquals("group by host", sql.clauses().text());
+    assertEquals(q.text().indexOf("group by host"), sql.clauses().start());
     assertEquals("patterns", ((Stage.Command) q.stages().get(11)).name().value());
+  }
+
+  @Test
+  void selectStageSplitsAtItsFirstTopLevelClause() {
+    Stage.SqlStage s = (Stage.SqlStage) pipe("* | select (select 1 where true) as x, "
+        + "percentile_cont(0.5) within group (order by a) where x > 1 order by x").stages().get(0);
+    assertEquals("select (select 1 where true) as x, percentile_cont(0.5) within group (order by a)", s.select().text());
+    assertEquals("where x > 1 order by x", s.clauses().text());
+    assertNull(((Stage.SqlStage) pipe("* | select count(*)").stages().get(0)).clauses());
   }
 
   @Test

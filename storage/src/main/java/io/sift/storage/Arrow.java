@@ -9,6 +9,23 @@ public final class Arrow {
 
   private Arrow() {}
 
+  /** The JVM option Arrow needs on Java 17+ to reach direct memory. */
+  public static final String REQUIRED_JVM_OPTION = "--add-opens=java.base/java.nio=ALL-UNNAMED";
+
+  /**
+   * Fails with a message naming {@link #REQUIRED_JVM_OPTION} when this JVM was started without it
+   * (Arrow would otherwise fail later, deep inside a read, with an obscure error).
+   */
+  public static void checkUsable() {
+    try (BufferAllocator a = child("probe")) {
+      a.buffer(8).close();
+    } catch (RuntimeException | LinkageError e) {
+      throw new IllegalStateException("Sift needs the JVM option " + REQUIRED_JVM_OPTION
+          + " (Apache Arrow reads segments through direct memory); add it to the JVM that loads Sift,"
+          + " e.g. a line in dbeaver.ini after -vmargs, or JAVA_OPTS", e);
+    }
+  }
+
   public static BufferAllocator child(String name) {
     return ROOT.newChildAllocator(name, 0, Long.MAX_VALUE);
   }

@@ -60,6 +60,10 @@ public final class Store {
       return manifest;
     }
 
+    public Store store() {
+      return Store.this;
+    }
+
     public List<SegmentEntry> segments() {
       return manifest.segments();
     }

@@ -7,8 +7,12 @@ public sealed interface Stage {
   /** Where the stage's command word starts. */
   int start();
 
-  /** {@code select … [where …] [group by …] [having …] [order by …] [limit n]}, the FROM left out. */
-  record SqlStage(Fragment select, int start) implements Stage {}
+  /**
+   * {@code select … [where …] [group by …] [having …] [order by …] [limit n]}, the FROM left out:
+   * {@code select} is the part up to the first clause, {@code clauses} the rest (null when there is
+   * none), so the planner can put the previous stage between them.
+   */
+  record SqlStage(Fragment select, Fragment clauses, int start) implements Stage {}
 
   record Where(Fragment condition, int start) implements Stage {}
 

@@ -40,6 +40,11 @@ public final class ColumnValues {
     return vector;
   }
 
+  /** The segment's dictionary of this column (codes in {@link #vector()} index it), or null. */
+  public String[] dictionary() {
+    return dictionary;
+  }
+
   public int size() {
     return vector.getValueCount();
   }

@@ -1,0 +1,129 @@
+package io.sift.jdbc;
+
+import io.sift.planner.QuerySettings;
+import io.sift.planner.SiftPrepare;
+import io.sift.planner.SiftSchema;
+import io.sift.storage.Arrow;
+import io.sift.storage.DataDirectory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Properties;
+import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.jdbc.CalciteConnection;
+
+/**
+ * {@code jdbc:sift:<data dir>[;property=value…]}: an embedded connection to a data directory. It is
+ * Calcite's driver with Sift's statement preparation (pipe queries, pushdown into stores) and the
+ * stores as the default schema; everything JDBC (metadata, prepared statements, types, max rows,
+ * cancel) is Calcite's and Avatica's. Properties: {@code store} (the store a pipe query without
+ * {@code from} searches), {@code timeZone} (default UTC), {@code from}/{@code to} (ISO-8601 instants
+ * bounding every scan), {@code memoryLimit} (bytes a query may use, default half the heap).
+ */
+public final class SiftDriver extends org.apache.calcite.jdbc.Driver {
+  public static final String PREFIX = "jdbc:sift:";
+
+  static {
+    new SiftDriver().register();
+  }
+
+  public SiftDriver() {
+    super(SiftPrepare::new);
+  }
+
+  @Override
+  protected String getConnectStringPrefix() {
+    return PREFIX;
+  }
+
+  @Override
+  protected DriverVersion createDriverVersion() {
+    return new DriverVersion("Sift JDBC Driver", "0.1.0", "Sift", "0.1.0", true, 0, 1, 0, 1);
+  }
+
+  @Override
+  public Connection connect(String url, Properties info) throws SQLException {
+    if (!acceptsURL(url) || url.startsWith(PREFIX + "remote:")) {
+      return null;
+    }
+    Properties props = new Properties();
+    if (info != null) {
+      props.putAll(info);
+    }
+    String rest = url.substring(PREFIX.length());
+    int semi = rest.indexOf(';');
+    String dir = semi < 0 ? rest : rest.substring(0, semi);
+    if (semi >= 0) {
+      for (String kv : rest.substring(semi + 1).split(";")) {
+        int eq = kv.indexOf('=');
+        if (eq > 0) {
+          props.setProperty(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+        }
+      }
+    }
+    if (dir.isBlank()) {
+      throw new SQLException("no data directory in the URL: use jdbc:sift:/path/to/data", "08001");
+    }
+    Path root = Path.of(dir);
+    if (!Files.isDirectory(root)) {
+      throw new SQLException("no Sift data directory at " + root + " (ingest first: bin/sift ingest --data " + root + " …)",
+          "08001");
+    }
+    try {
+      Arrow.checkUsable();
+    } catch (IllegalStateException e) {
+      throw new SQLException(e.getMessage(), "08001", e);
+    }
+    QuerySettings settings = settings(props);
+    for (String k : new String[] {"store", "from", "to", "memoryLimit"}) {
+      props.remove(k);
+    }
+    // Log fields are lower case and used unquoted: keep names as written, match them ignoring case.
+    props.putIfAbsent("unquotedCasing", "UNCHANGED");
+    props.putIfAbsent("quotedCasing", "UNCHANGED");
+    props.putIfAbsent("caseSensitive", "false");
+    props.putIfAbsent("quoting", "DOUBLE_QUOTE");
+    props.putIfAbsent("conformance", "LENIENT");
+    props.putIfAbsent("timeZone", "UTC");
+    Connection connection = super.connect(PREFIX, props);
+    try {
+      CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
+      SiftSchema.register(calcite.getRootSchema(), DataDirectory.openExisting(root), settings);
+      calcite.setSchema(SiftSchema.NAME);
+    } catch (IOException e) {
+      connection.close();
+      throw new SQLException("cannot open " + root + ": " + e.getMessage(), "08001", e);
+    }
+    return SiftConnection.wrap(connection);
+  }
+
+  private static QuerySettings settings(Properties p) throws SQLException {
+    QuerySettings d = QuerySettings.defaults();
+    long memory = d.memoryLimitBytes();
+    String m = p.getProperty("memoryLimit");
+    if (m != null) {
+      try {
+        memory = Long.parseLong(m.trim());
+      } catch (NumberFormatException e) {
+        throw new SQLException("memoryLimit must be a number of bytes, got '" + m + "'", "22023");
+      }
+    }
+    return new QuerySettings(p.getProperty("store"), instant(p, "from", d.from()), instant(p, "to", d.to()), memory);
+  }
+
+  private static long instant(Properties p, String key, long otherwise) throws SQLException {
+    String v = p.getProperty(key);
+    if (v == null || v.isBlank()) {
+      return otherwise;
+    }
+    try {
+      return Instant.parse(v.trim()).toEpochMilli();
+    } catch (DateTimeParseException e) {
+      throw new SQLException(key + " must be an ISO-8601 instant such as 2026-10-01T06:00:00Z, got '" + v + "'", "22007");
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.sift.planner;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.AggImplementor;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.AggregateFunction;
+import org.apache.calcite.schema.FunctionParameter;
+import org.apache.calcite.schema.ImplementableAggFunction;
+import org.apache.calcite.schema.impl.AggregateFunctionImpl;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * A reflective aggregate whose Java {@code add} takes {@link Number}s (any numeric column or literal
+ * arrives as it is), declared to SQL with DOUBLE operands so the validator type-checks calls (Calcite
+ * types a Number parameter as OTHER, which nothing converts to).
+ */
+final class NumericAggregateFunction implements AggregateFunction, ImplementableAggFunction {
+  private final AggregateFunctionImpl impl;
+
+  NumericAggregateFunction(Class<?> clazz) {
+    this.impl = AggregateFunctionImpl.create(clazz);
+  }
+
+  @Override
+  public RelDataType getReturnType(RelDataTypeFactory typeFactory) {
+    return impl.getReturnType(typeFactory);
+  }
+
+  @Override
+  public List<FunctionParameter> getParameters() {
+    List<FunctionParameter> out = new ArrayList<>();
+    for (FunctionParameter p : impl.getParameters()) {
+      out.add(new FunctionParameter() {
+        @Override
+        public int getOrdinal() {
+          return p.getOrdinal();
+        }
+
+        @Override
+        public String getName() {
+          return p.getName();
+        }
+
+        @Override
+        public RelDataType getType(RelDataTypeFactory typeFactory) {
+          return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.DOUBLE), true);
+        }
+
+        @Override
+        public boolean isOptional() {
+          return false;
+        }
+      });
+    }
+    return out;
+  }
+
+  @Override
+  public AggImplementor getImplementor(boolean windowContext) {
+    return impl.getImplementor(windowContext);
+  }
+}

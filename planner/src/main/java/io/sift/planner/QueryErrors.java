@@ -1,0 +1,46 @@
+package io.sift.planner;
+
+import io.sift.execution.QueryCancelledException;
+import io.sift.execution.QueryMemoryExceededException;
+import io.sift.parser.QueryException;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.Statement;
+
+/**
+ * Failures as SQLExceptions whose message is the user-facing text and whose SQLState says whose
+ * fault it is: 42000 a query to fix (with line, column, caret and hint), 54000 over the memory
+ * limit, 57014 cancelled or timed out, XX000 an internal error.
+ */
+public final class QueryErrors {
+  private QueryErrors() {}
+
+  public static SQLException translate(Throwable failure, Statement statement) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof QueryException q) {
+        return new SQLException(q.getMessage(), "42000", q);
+      }
+      if (t instanceof QueryMemoryExceededException m) {
+        return new SQLException(m.getMessage(), "54000", m);
+      }
+      if (t instanceof QueryCancelledException c) {
+        return new SQLTimeoutException(timedOut(statement) ? "query timed out" : "query cancelled", "57014", c);
+      }
+      if (t instanceof UnsupportedOperationException u && u.getMessage() != null && u.getMessage().startsWith("search(")) {
+        return new SQLException(u.getMessage(), "42000", u);
+      }
+    }
+    if (failure instanceof SQLException s) {
+      return s;
+    }
+    return new SQLException(failure.getMessage() == null ? failure.toString() : failure.getMessage(), "XX000", failure);
+  }
+
+  private static boolean timedOut(Statement statement) {
+    try {
+      return statement != null && statement.getQueryTimeout() > 0;
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package io.sift.planner;
+
+import io.sift.functions.ApproxDistinctAggregate;
+import io.sift.functions.ApproxPercentileAggregate;
+import io.sift.functions.RegexpExtract;
+import io.sift.storage.DataDirectory;
+import java.util.List;
+import java.util.Locale;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.impl.AggregateFunctionImpl;
+import org.apache.calcite.schema.impl.ScalarFunctionImpl;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
+
+/** Sift's SQL functions (DESIGN.md "Functions"), registered in the schema so every SQL context sees them. */
+public final class SiftFunctions {
+  static final String SEARCH = "search";
+
+  private SiftFunctions() {}
+
+  static void register(SchemaPlus schema, DataDirectory directory) {
+    schema.add(SEARCH, ScalarFunctionImpl.create(SiftFunctions.class, "search"));
+    schema.add(TimeBucketFunction.NAME, new TimeBucketFunction());
+    schema.add("approx_percentile", new NumericAggregateFunction(ApproxPercentileAggregate.class));
+    schema.add("approx_distinct", AggregateFunctionImpl.create(ApproxDistinctAggregate.class));
+    schema.add("regexp_extract", ScalarFunctionImpl.create(RegexpExtract.class, "extract"));
+    schema.add("regexp_extract", ScalarFunctionImpl.create(RegexpExtract.class, "extractGroup"));
+  }
+
+  /** The names users can call, for "did you mean". */
+  public static List<String> names() {
+    return List.of(SEARCH, TimeBucketFunction.NAME, "approx_percentile", "approx_distinct", "regexp_extract");
+  }
+
+  /**
+   * {@code search('…')} is answered by the index when it filters a store directly (the filter rule
+   * removes it); reaching this body means it was used where no store's index applies.
+   */
+  public static boolean search(String query) {
+    throw new UnsupportedOperationException("search('" + query + "') must filter a store directly "
+        + "(WHERE search(…) on a FROM store, not on a join or subquery result)");
+  }
+
+  static boolean isSearch(SqlOperator op) {
+    return op instanceof SqlUserDefinedFunction && op.getName().toLowerCase(Locale.ROOT).equals(SEARCH);
+  }
+
+  static boolean isTimeBucket(SqlOperator op) {
+    return op instanceof SqlUserDefinedFunction && op.getName().toLowerCase(Locale.ROOT).equals(TimeBucketFunction.NAME);
+  }
+}

@@ -1,0 +1,118 @@
+package io.sift.planner;
+
+import io.sift.parser.QueryException;
+import io.sift.parser.QueryParser;
+import io.sift.parser.SourcePosition;
+import io.sift.parser.Suggestions;
+import io.sift.parser.ast.PipeQuery;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+
+/**
+ * Calcite's statement preparation, taught the pipe language: a pipe query is converted to an SQL
+ * tree where Calcite would parse text; validation errors become {@link QueryException}s with the
+ * position in the user's query and a "did you mean". One instance prepares one statement.
+ */
+public final class SiftPrepare extends CalcitePrepareImpl {
+  private static final Pattern UNKNOWN_COLUMN = Pattern.compile("Column '([^']+)' not found");
+  private static final Pattern UNKNOWN_TABLE = Pattern.compile("Object '([^']+)' not found");
+  private static final Pattern UNKNOWN_FUNCTION = Pattern.compile("No match found for function signature ([A-Za-z_0-9]+)\\(");
+
+  private CalcitePrepare.Context context;
+  /** Lines between positions in the prepared tree and the user's text: non-zero for pipe queries. */
+  private int linesAbove;
+
+  @Override
+  public <T> CalciteSignature<T> prepareSql(Context context, CalcitePrepare.Query<T> query, Type elementType,
+      long maxRowCount) {
+    this.context = context;
+    try {
+      return super.prepareSql(context, query, elementType, maxRowCount);
+    } catch (RuntimeException e) {
+      throw translate(e, query.sql);
+    }
+  }
+
+  @Override
+  protected SqlParser createParser(String sql, SqlParser.Config config) {
+    io.sift.parser.ast.Query q = QueryParser.parse(sql);
+    if (!(q instanceof PipeQuery pipe)) {
+      return super.createParser(sql, config);
+    }
+    SqlNode node = new PipeToSqlConverter(schema(), config, pipe).convert();
+    linesAbove = PipeToSqlConverter.LINES_ABOVE;
+    return SqlParser.create(sql, config.withParserFactory(reader -> new PreparsedParserImpl(node)));
+  }
+
+  private SiftSchema schema() {
+    CalciteSchema root = context.getRootSchema();
+    CalciteSchema sift = root.getSubSchema(SiftSchema.NAME, true);
+    if (sift == null) {
+      throw new IllegalStateException("no Sift schema in this connection");
+    }
+    return (SiftSchema) sift.schema;
+  }
+
+  /** Errors about the query, from anywhere in preparation, as positioned QueryExceptions. */
+  private RuntimeException translate(RuntimeException e, String sql) {
+    if (sql == null) {
+      return e;
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof QueryException q) {
+        return q;
+      }
+      if (t instanceof CalciteContextException c) {
+        int line = c.getPosLine() - linesAbove;
+        int offset = line < 1 ? 0 : SourcePosition.offsetOf(sql, line, Math.max(1, c.getPosColumn()));
+        String reason = c.getCause() != null && c.getCause().getMessage() != null ? c.getCause().getMessage()
+            : c.getMessage();
+        return new QueryException(reason, sql, offset, hint(reason));
+      }
+      if (t instanceof SqlParseException p) {
+        int offset = p.getPos() == null ? 0
+            : SourcePosition.offsetOf(sql, p.getPos().getLineNum(), p.getPos().getColumnNum());
+        return new QueryException(PipeToSqlConverter.firstLine(p.getMessage()), sql, offset, null);
+      }
+    }
+    return e;
+  }
+
+  private String hint(String reason) {
+    Matcher m = UNKNOWN_COLUMN.matcher(reason);
+    if (m.find()) {
+      Set<String> fields = new LinkedHashSet<>();
+      SiftSchema schema = schema();
+      for (String store : schema.storeNames()) {
+        fields.addAll(new StoreTable(schema, schema.directory().store(store)).fields().keySet());
+      }
+      return Suggestions.didYouMean(m.group(1), fields);
+    }
+    m = UNKNOWN_TABLE.matcher(reason);
+    if (m.find()) {
+      String hint = Suggestions.didYouMean(m.group(1), schema().storeNames());
+      return hint != null ? hint : "stores: " + String.join(", ", schema().storeNames());
+    }
+    m = UNKNOWN_FUNCTION.matcher(reason);
+    if (m.find()) {
+      List<String> names = new ArrayList<>(SiftFunctions.names());
+      names.addAll(List.of("count", "sum", "avg", "min", "max", "floor", "ceil", "abs", "lower", "upper", "substring",
+          "trim", "coalesce", "cast", "char_length", "position", "round", "mod", "power", "sqrt", "ln", "exp",
+          "json_value", "current_timestamp"));
+      return Suggestions.didYouMean(m.group(1), names);
+    }
+    return null;
+  }
+}
