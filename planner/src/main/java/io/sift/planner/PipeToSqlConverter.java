@@ -43,12 +43,14 @@ final class PipeToSqlConverter {
   private final SiftSchema schema;
   private final SqlParser.Config config;
   private final PipeQuery query;
+  private final ReservedAliases reservedAliases;
   private int aliases;
 
   PipeToSqlConverter(SiftSchema schema, SqlParser.Config config, PipeQuery query) {
     this.schema = schema;
     this.config = config;
     this.query = query;
+    this.reservedAliases = new ReservedAliases(config);
   }
 
   SqlNode convert() {
@@ -394,7 +396,7 @@ final class PipeToSqlConverter {
       padded.append(i >= f.start() && i < f.end() || c == '\n' ? c : ' ');
     }
     try {
-      SqlParser parser = SqlParser.create(padded.toString(), config);
+      SqlParser parser = SqlParser.create(reservedAliases.quote(padded.toString()), config);
       return expression ? parser.parseExpression() : parser.parseQuery();
     } catch (SqlParseException e) {
       SqlParserPos pos = e.getPos();

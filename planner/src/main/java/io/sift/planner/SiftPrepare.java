@@ -16,6 +16,9 @@ import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.runtime.Hook;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.util.Holder;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
@@ -38,7 +41,12 @@ public final class SiftPrepare extends CalcitePrepareImpl {
   public <T> CalciteSignature<T> prepareSql(Context context, CalcitePrepare.Query<T> query, Type elementType,
       long maxRowCount) {
     this.context = context;
-    try {
+    boolean pipe = query.sql != null && !QueryParser.isPlainSql(query.sql);
+    // In a pipe query rows flow in order: `sort x | project a | head 5` keeps the sort, which SQL
+    // would drop from a subquery.
+    try (Hook.Closeable keepSorts = pipe ? Hook.SQL2REL_CONVERTER_CONFIG_BUILDER.addThread(
+        (Holder<SqlToRelConverter.Config> config) -> config.set(config.get().withRemoveSortInSubQuery(false)))
+        : Hook.Closeable.EMPTY) {
       return super.prepareSql(context, query, elementType, maxRowCount);
     } catch (RuntimeException e) {
       throw translate(e, query.sql);

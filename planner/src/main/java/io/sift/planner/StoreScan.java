@@ -6,14 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
-import org.apache.calcite.adapter.enumerable.EnumerableRel;
-import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
-import org.apache.calcite.adapter.enumerable.JavaRowFormat;
-import org.apache.calcite.adapter.enumerable.PhysType;
-import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
-import org.apache.calcite.linq4j.tree.Blocks;
-import org.apache.calcite.linq4j.tree.Expression;
-import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.adapter.enumerable.EnumerableRules;
+import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -32,7 +26,7 @@ import org.apache.calcite.rel.type.RelDataTypeField;
  * {@link Predicate} answered from the indexes, a time range that prunes segments, a row limit, and
  * optionally a whole aggregation. {@code EXPLAIN} prints each of these.
  */
-public final class StoreScan extends TableScan implements EnumerableRel {
+public class StoreScan extends TableScan {
   final StoreTable storeTable;
   final List<String> columns;
   final Predicate predicate;
@@ -42,7 +36,7 @@ public final class StoreScan extends TableScan implements EnumerableRel {
   final AggregateRequest aggregate;
   private final RelDataType aggregateRowType;
 
-  private StoreScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, StoreTable storeTable,
+  StoreScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, StoreTable storeTable,
       List<String> columns, Predicate predicate, long from, long to, long limit, AggregateRequest aggregate,
       RelDataType aggregateRowType) {
     super(cluster, traits, List.of(), table);
@@ -56,8 +50,13 @@ public final class StoreScan extends TableScan implements EnumerableRel {
     this.aggregateRowType = aggregateRowType;
   }
 
+  /**
+   * The scan as the SQL converter makes it: logical ({@link Convention#NONE}), like the filters,
+   * projections and aggregates above it, so the rules see them as parent and input whichever was
+   * rewritten first. {@link StoreScanRules.ToEnumerable} makes the executable copy.
+   */
   static StoreScan create(RelOptCluster cluster, RelOptTable table, StoreTable storeTable) {
-    return new StoreScan(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), table, storeTable,
+    return new StoreScan(cluster, cluster.traitSetOf(Convention.NONE), table, storeTable,
         storeTable.fieldNames(), new Predicate.All(), Long.MIN_VALUE, Long.MAX_VALUE, -1, null, null);
   }
 
@@ -81,9 +80,19 @@ public final class StoreScan extends TableScan implements EnumerableRel {
     return new StoreScan(getCluster(), traitSet, table, storeTable, columns, predicate, from, to, -1, a, rowType);
   }
 
+  boolean isLogical() {
+    return getConvention() == Convention.NONE;
+  }
+
   @Override
-  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+  public RelNode copy(RelTraitSet newTraits, List<RelNode> inputs) {
     return this;
+  }
+
+  /** The executable copy, for {@link StoreScanRules.ToEnumerable}. */
+  EnumerableStoreScan toEnumerable() {
+    return new EnumerableStoreScan(getCluster(), traitSet.replace(EnumerableConvention.INSTANCE), table, storeTable,
+        columns, predicate, from, to, limit, aggregate, aggregateRowType);
   }
 
   @Override
@@ -163,14 +172,8 @@ public final class StoreScan extends TableScan implements EnumerableRel {
     for (var rule : StoreScanRules.ALL) {
       planner.addRule(rule);
     }
-  }
-
-  @Override
-  public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
-    ScanPlan plan = new ScanPlan(storeTable, columns, predicate, from, to, limit, aggregate);
-    Expression planExpr = implementor.stash(plan, ScanPlan.class);
-    return implementor.result(physType,
-        Blocks.toBlock(Expressions.call(planExpr, "execute", implementor.getRootExpression())));
+    planner.addRule(StoreScanRules.ToEnumerable.INSTANCE);
+    // ORDER BY … LIMIT n as one bounded top-n operator instead of a full sort then a limit.
+    planner.addRule(EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE);
   }
 }

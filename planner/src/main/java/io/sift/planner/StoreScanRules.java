@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.calcite.avatica.util.TimeUnitRange;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.rel.convert.ConverterRule;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.rel.RelCollations;
@@ -45,6 +48,21 @@ final class StoreScanRules {
   static final List<RelOptRule> ALL = List.of(new FilterIntoScan(), new ProjectIntoScan(), new AggregateIntoScan(),
       new ProjectAggregateIntoScan(), new LimitIntoScan());
 
+  /** The executable copy of a logical scan, once the rules have pushed into it what they could. */
+  static final class ToEnumerable extends ConverterRule {
+    static final ToEnumerable INSTANCE = new ToEnumerable(Config.INSTANCE.withConversion(StoreScan.class, Convention.NONE,
+        EnumerableConvention.INSTANCE, "SiftStoreScanToEnumerable").withRuleFactory(ToEnumerable::new));
+
+    private ToEnumerable(Config config) {
+      super(config);
+    }
+
+    @Override
+    public RelNode convert(RelNode rel) {
+      return ((StoreScan) rel).toEnumerable();
+    }
+  }
+
   /** Filter conditions the index can answer become the scan's predicate; the rest stay above it. */
   static final class FilterIntoScan extends RelOptRule {
     FilterIntoScan() {
@@ -55,6 +73,9 @@ final class StoreScanRules {
     public void onMatch(RelOptRuleCall call) {
       Filter filter = call.rel(0);
       StoreScan scan = call.rel(1);
+      if (!scan.isLogical()) {
+        return;
+      }
       if (!scan.isPlain()) {
         return;
       }
@@ -117,6 +138,9 @@ final class StoreScanRules {
     public void onMatch(RelOptRuleCall call) {
       Project project = call.rel(0);
       StoreScan scan = call.rel(1);
+      if (!scan.isLogical()) {
+        return;
+      }
       if (scan.aggregate != null) {
         return;
       }
@@ -165,6 +189,9 @@ final class StoreScanRules {
     public void onMatch(RelOptRuleCall call) {
       Sort sort = call.rel(0);
       StoreScan scan = call.rel(1);
+      if (!scan.isLogical()) {
+        return;
+      }
       if (!scan.isPlain() || !sort.getCollation().getFieldCollations().isEmpty() || sort.fetch == null
           || !(sort.fetch instanceof RexLiteral)) {
         return;
@@ -190,6 +217,9 @@ final class StoreScanRules {
     public void onMatch(RelOptRuleCall call) {
       Aggregate agg = call.rel(0);
       StoreScan scan = call.rel(1);
+      if (!scan.isLogical()) {
+        return;
+      }
       List<RexNode> identity = new ArrayList<>();
       for (int i = 0; i < scan.columns.size(); i++) {
         identity.add(new RexInputRef(i, scan.getRowType().getFieldList().get(i).getType()));
@@ -213,6 +243,9 @@ final class StoreScanRules {
       Aggregate agg = call.rel(0);
       Project project = call.rel(1);
       StoreScan scan = call.rel(2);
+      if (!scan.isLogical()) {
+        return;
+      }
       AggregateRequest request = AggregatePushdown.toRequest(agg, project.getProjects(), scan);
       if (request != null) {
         call.transformTo(scan.withAggregate(request, agg.getRowType()));

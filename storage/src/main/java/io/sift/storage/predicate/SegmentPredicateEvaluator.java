@@ -110,6 +110,12 @@ public final class SegmentPredicateEvaluator {
         return textRows(field, Tokenizer.tokens(value), prefix);
       default:
         if (prefix) {
+          BitmapIndex integers = c.type() == FieldType.LONG ? segment.index(field) : null;
+          if (integers != null) {
+            List<RoaringBitmap> matching = new ArrayList<>();
+            integers.forEachWithPrefix(value, (term, rows) -> matching.add(rows));
+            return FastAggregation.or(matching.iterator());
+          }
           return scan(c, (values, i) -> numberText(values, i).startsWith(value));
         }
         Double number = parseNumber(value);
@@ -179,6 +185,21 @@ public final class SegmentPredicateEvaluator {
     boolean hiInclusive = r.upper() == null || r.upperInclusive();
     java.util.function.DoublePredicate inRange = v -> (loInclusive ? v >= lo : v > lo)
         && (hiInclusive ? v <= hi : v < hi);
+    BitmapIndex integers = c.type() == FieldType.LONG ? segment.index(c.name()) : null;
+    if (integers != null) { // an integer column with a value index: the union of the values in range
+      // Equality compares as doubles too: one term holds all the rows only below 2^53.
+      if (lo == hi && loInclusive && hiInclusive && Math.abs(lo) < 0x1p53) {
+        RoaringBitmap rows = lo == Math.rint(lo) ? integers.rows(Long.toString((long) lo)) : null;
+        return rows == null ? new RoaringBitmap() : rows;
+      }
+      List<RoaringBitmap> matching = new ArrayList<>();
+      integers.forEach((term, rows) -> {
+        if (inRange.test(Long.parseLong(term))) {
+          matching.add(rows);
+        }
+      });
+      return FastAggregation.or(matching.iterator());
+    }
     RoaringBitmap result = new RoaringBitmap();
     for (int b = 0; b < segment.batchCount(); b++) {
       if (!batchMayHold(c, b, lo, hi)) {

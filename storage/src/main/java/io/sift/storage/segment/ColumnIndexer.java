@@ -72,6 +72,37 @@ final class ColumnIndexer {
     return new Terms(collector.terms(), collector.bitmaps());
   }
 
+  /**
+   * Integer columns with few distinct values (status codes, ports, levels) get a value → rows index
+   * keyed by the decimal text, so {@code status:502} and {@code status >= 500} are bitmap unions
+   * rather than column scans. Null when the column has more than {@code maxDistinct} values.
+   */
+  static Terms integerValues(LongColumnBuilder column, int maxDistinct) {
+    Map<Long, RoaringBitmap> rows = new HashMap<>();
+    for (int r = 0, n = column.rows(); r < n; r++) {
+      if (column.isNull(r)) {
+        continue;
+      }
+      RoaringBitmap b = rows.get(column.getLong(r));
+      if (b == null) {
+        if (rows.size() == maxDistinct) {
+          return null;
+        }
+        b = new RoaringBitmap();
+        rows.put(column.getLong(r), b);
+      }
+      b.add(r);
+    }
+    String[] terms = new String[rows.size()];
+    RoaringBitmap[] bitmaps = new RoaringBitmap[rows.size()];
+    int i = 0;
+    for (Map.Entry<Long, RoaringBitmap> e : rows.entrySet()) {
+      terms[i] = Long.toString(e.getKey());
+      bitmaps[i++] = e.getValue();
+    }
+    return new Terms(terms, bitmaps);
+  }
+
   private static TermRowsCollector tokens(StringColumnBuilder s, int from, int to, TermRowsCollector collector) {
     Tokenizer tokenizer = new Tokenizer();
     int[] row = new int[1];

@@ -58,6 +58,8 @@ public final class SegmentWriter {
 
   /** Keyword columns with more distinct values than this (and than a quarter of the rows) become text. */
   static final int KEYWORD_MAX_DISTINCT = 4096;
+  /** Integer columns with at most this many distinct values in a segment get a value index. */
+  static final int INTEGER_INDEX_MAX_DISTINCT = 1024;
 
   private static final ExecutorService POOL = Executors.newFixedThreadPool(
       Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
@@ -98,11 +100,20 @@ public final class SegmentWriter {
     // Indexes are built and serialized on the pool while this thread encodes the Arrow batches.
     List<CompletableFuture<TermIndexWriter.Section>> indexes = new ArrayList<>();
     for (Plan p : plans) {
-      boolean indexed = p.kind == FieldKind.KEYWORD || p.kind == FieldKind.TEXT;
-      indexes.add(indexed ? CompletableFuture.supplyAsync(() -> {
-        ColumnIndexer.Terms terms = ColumnIndexer.index(p.column, p.kind, p.ipv4);
-        return TermIndexWriter.build(terms.terms(), terms.bitmaps());
-      }, POOL) : null);
+      if (p.kind == FieldKind.KEYWORD || p.kind == FieldKind.TEXT) {
+        indexes.add(CompletableFuture.supplyAsync(() -> {
+          ColumnIndexer.Terms terms = ColumnIndexer.index(p.column, p.kind, p.ipv4);
+          return TermIndexWriter.build(terms.terms(), terms.bitmaps());
+        }, POOL));
+      } else if (p.kind == FieldKind.NUMBER && p.column instanceof LongColumnBuilder integers
+          && !Field.SEQ.equals(p.column.name())) {
+        indexes.add(CompletableFuture.supplyAsync(() -> {
+          ColumnIndexer.Terms terms = ColumnIndexer.integerValues(integers, INTEGER_INDEX_MAX_DISTINCT);
+          return terms == null ? null : TermIndexWriter.build(terms.terms(), terms.bitmaps());
+        }, POOL));
+      } else {
+        indexes.add(null);
+      }
     }
     Files.createDirectories(dir);
     Path arrowTmp = dir.resolve(id + ARROW_SUFFIX + ".tmp");
@@ -114,8 +125,9 @@ public final class SegmentWriter {
       for (int i = 0; i < plans.size(); i++) {
         Plan p = plans.get(i);
         ColumnMeta.IndexSection section = null;
-        if (indexes.get(i) != null) {
-          section = index.writeSection(indexes.get(i).join());
+        TermIndexWriter.Section built = indexes.get(i) == null ? null : indexes.get(i).join();
+        if (built != null) {
+          section = index.writeSection(built);
         }
         metas.add(new ColumnMeta(p.column.name(), p.column.type(), p.kind, p.encoding, p.column.nullCount(),
             ColumnStats.longStats(p.column, BATCH_ROWS), ColumnStats.doubleStats(p.column, BATCH_ROWS), section));
