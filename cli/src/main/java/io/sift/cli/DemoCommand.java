@@ -6,6 +6,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -71,9 +77,51 @@ final class DemoCommand implements Callable<Integer> {
         "--time-field", "day", samples.resolve(SampleLogGenerator.BILLING).toString());
     step(out, "What was stored", "stores", "--data", data);
     step(out, "The fields of the access store", "stores", "--data", data, "--fields", "access");
-    out.printf("%n== Try it yourself%n   bin/sift stores --data %s --fields app%n", data);
+    investigate(out, data);
+    out.printf("%n== Try it yourself%n");
+    out.printf("   bin/sift shell --data %s --store access        (\\d lists stores and fields)%n", data);
+    out.printf("   bin/sift query --data %s --store access 'status >= 500 | timechart span=10m count() by host'%n", data);
+    out.printf("   bin/sift query --data %s --format csv 'SELECT region, isp, count(*) AS n FROM access GROUP BY region, isp'%n",
+        data);
+    out.printf("   bin/sift stores --data %s --fields app%n", data);
     out.flush();
     return 0;
+  }
+
+  /**
+   * Search and SQL over the access store, each step's query built from what the previous one
+   * found (the hour to look at, the client to look for), not from the generator's answers.
+   */
+  private void investigate(PrintWriter out, String data) throws SQLException {
+    query(out, data, "Server errors on the web-0x hosts, web-05 left out",
+        "status >= 500 and host:web-0* not host:web-05 | select host, count(*) as errors group by host order by errors desc");
+    query(out, data, "Not-found answers per hour: one hour stands out",
+        "status:404 | timechart span=1h count() as not_found");
+    Instant hour = ((Timestamp) firstValue(data,
+        "status:404 | timechart span=1h count() as n | sort n desc | head 1")).toInstant();
+    String window = "__time__ >= \"" + hour + "\" and __time__ < \"" + hour.plusSeconds(3600) + "\"";
+    query(out, data, "Drill down into that hour: who asked", "status:404 and " + window + " | top 3 remote_addr");
+    Object client = firstValue(data, "status:404 and " + window + " | top 1 remote_addr");
+    query(out, data, "What that client asked for",
+        "remote_addr:\"" + client + "\" | project __time__, request_uri, status, http_user_agent | head 5");
+    query(out, data, "Latency percentiles per host (p25, p75, p99 in seconds): one host is slower",
+        "* | select host, approx_percentile(request_time, array[0.25, 0.75, 0.99]) as p25_p75_p99, count(*) as requests "
+            + "group by host order by host");
+  }
+
+  private void query(PrintWriter out, String data, String title, String query) {
+    step(out, title, "query", "--data", data, "--store", "access", query);
+  }
+
+  /** The first column of the first row of a query on the access store. */
+  private static Object firstValue(String data, String query) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sift:" + data + ";store=access");
+         Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+      if (!rs.next()) {
+        throw new IllegalStateException("demo query found nothing: " + query);
+      }
+      return rs.getObject(1);
+    }
   }
 
   /** Runs one sift command line in this process, printing it first. */

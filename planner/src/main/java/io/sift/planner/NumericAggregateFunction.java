@@ -14,18 +14,31 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * A reflective aggregate whose Java {@code add} takes {@link Number}s (any numeric column or literal
  * arrives as it is), declared to SQL with DOUBLE operands so the validator type-checks calls (Calcite
- * types a Number parameter as OTHER, which nothing converts to).
+ * types a Number parameter as OTHER, which nothing converts to). With {@code quantileArray}, the last
+ * operand is an ARRAY of numbers and the result a DOUBLE ARRAY (Calcite types a Java List as an
+ * ARRAY without a component type).
  */
 final class NumericAggregateFunction implements AggregateFunction, ImplementableAggFunction {
   private final AggregateFunctionImpl impl;
+  private final boolean quantileArray;
 
   NumericAggregateFunction(Class<?> clazz) {
+    this(clazz, false);
+  }
+
+  NumericAggregateFunction(Class<?> clazz, boolean quantileArray) {
     this.impl = AggregateFunctionImpl.create(clazz);
+    this.quantileArray = quantileArray;
   }
 
   @Override
   public RelDataType getReturnType(RelDataTypeFactory typeFactory) {
-    return impl.getReturnType(typeFactory);
+    return quantileArray ? typeFactory.createTypeWithNullability(typeFactory.createArrayType(doubles(typeFactory), -1),
+        true) : impl.getReturnType(typeFactory);
+  }
+
+  private static RelDataType doubles(RelDataTypeFactory typeFactory) {
+    return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.DOUBLE), true);
   }
 
   @Override
@@ -45,7 +58,8 @@ final class NumericAggregateFunction implements AggregateFunction, Implementable
 
         @Override
         public RelDataType getType(RelDataTypeFactory typeFactory) {
-          return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.DOUBLE), true);
+          boolean array = quantileArray && p.getOrdinal() == impl.getParameters().size() - 1;
+          return array ? typeFactory.createArrayType(doubles(typeFactory), -1) : doubles(typeFactory);
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.sift.planner;
 
 import io.sift.functions.ApproxDistinctAggregate;
 import io.sift.functions.ApproxPercentileAggregate;
+import io.sift.functions.ApproxPercentilesAggregate;
 import io.sift.functions.RegexpExtract;
 import io.sift.storage.DataDirectory;
 import java.util.List;
@@ -22,6 +23,7 @@ public final class SiftFunctions {
     schema.add(SEARCH, ScalarFunctionImpl.create(SiftFunctions.class, "search"));
     schema.add(TimeBucketFunction.NAME, new TimeBucketFunction());
     schema.add("approx_percentile", new NumericAggregateFunction(ApproxPercentileAggregate.class));
+    schema.add("approx_percentile", new NumericAggregateFunction(ApproxPercentilesAggregate.class, true));
     schema.add("approx_distinct", AggregateFunctionImpl.create(ApproxDistinctAggregate.class));
     schema.add("regexp_extract", ScalarFunctionImpl.create(RegexpExtract.class, "extract"));
     schema.add("regexp_extract", ScalarFunctionImpl.create(RegexpExtract.class, "extractGroup"));

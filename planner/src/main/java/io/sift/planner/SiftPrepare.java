@@ -119,7 +119,11 @@ public final class SiftPrepare extends CalcitePrepareImpl {
       names.addAll(List.of("count", "sum", "avg", "min", "max", "floor", "ceil", "abs", "lower", "upper", "substring",
           "trim", "coalesce", "cast", "char_length", "position", "round", "mod", "power", "sqrt", "ln", "exp",
           "json_value", "current_timestamp"));
-      return Suggestions.didYouMean(m.group(1), names);
+      String function = m.group(1);
+      if (names.stream().anyMatch(n -> n.equalsIgnoreCase(function))) {
+        return "the function exists: check the number and types of its arguments";
+      }
+      return Suggestions.didYouMean(function, names);
     }
     return null;
   }
