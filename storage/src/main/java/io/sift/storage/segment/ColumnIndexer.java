@@ -78,29 +78,61 @@ final class ColumnIndexer {
    * rather than column scans. Null when the column has more than {@code maxDistinct} values.
    */
   static Terms integerValues(LongColumnBuilder column, int maxDistinct) {
-    Map<Long, RoaringBitmap> rows = new HashMap<>();
-    for (int r = 0, n = column.rows(); r < n; r++) {
+    // Open addressing over the distinct values (a power of two, at most half full), then one pass
+    // that appends each row to its value's list: no boxing on a path every integer column takes.
+    int capacity = Integer.highestOneBit(maxDistinct) << 2;
+    long[] slots = new long[capacity];
+    int[] slotIds = new int[capacity];
+    java.util.Arrays.fill(slotIds, -1);
+    int rows = column.rows();
+    int[] rowIds = new int[rows];
+    long[] values = new long[maxDistinct];
+    int[] counts = new int[maxDistinct];
+    int distinct = 0;
+    for (int r = 0; r < rows; r++) {
       if (column.isNull(r)) {
+        rowIds[r] = -1;
         continue;
       }
-      RoaringBitmap b = rows.get(column.getLong(r));
-      if (b == null) {
-        if (rows.size() == maxDistinct) {
+      long v = column.getLong(r);
+      int slot = (int) (mix(v) & (capacity - 1));
+      while (slotIds[slot] >= 0 && slots[slot] != v) {
+        slot = (slot + 1) & (capacity - 1);
+      }
+      if (slotIds[slot] < 0) {
+        if (distinct == maxDistinct) {
           return null;
         }
-        b = new RoaringBitmap();
-        rows.put(column.getLong(r), b);
+        slots[slot] = v;
+        slotIds[slot] = distinct;
+        values[distinct++] = v;
       }
-      b.add(r);
+      rowIds[r] = slotIds[slot];
+      counts[rowIds[r]]++;
     }
-    String[] terms = new String[rows.size()];
-    RoaringBitmap[] bitmaps = new RoaringBitmap[rows.size()];
-    int i = 0;
-    for (Map.Entry<Long, RoaringBitmap> e : rows.entrySet()) {
-      terms[i] = Long.toString(e.getKey());
-      bitmaps[i++] = e.getValue();
+    int[][] perValue = new int[distinct][];
+    for (int id = 0; id < distinct; id++) {
+      perValue[id] = new int[counts[id]];
+      counts[id] = 0;
+    }
+    for (int r = 0; r < rows; r++) {
+      int id = rowIds[r];
+      if (id >= 0) {
+        perValue[id][counts[id]++] = r;
+      }
+    }
+    String[] terms = new String[distinct];
+    RoaringBitmap[] bitmaps = new RoaringBitmap[distinct];
+    for (int id = 0; id < distinct; id++) {
+      terms[id] = Long.toString(values[id]);
+      bitmaps[id] = RoaringBitmap.bitmapOf(perValue[id]);
     }
     return new Terms(terms, bitmaps);
+  }
+
+  private static long mix(long v) {
+    long h = v * 0x9E3779B97F4A7C15L;
+    return h ^ (h >>> 32);
   }
 
   private static TermRowsCollector tokens(StringColumnBuilder s, int from, int to, TermRowsCollector collector) {
