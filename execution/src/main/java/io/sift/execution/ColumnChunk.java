@@ -11,7 +11,7 @@ import org.apache.arrow.vector.IntVector;
  * One column of one record batch, decoded into Java arrays at the store's type (a segment may hold
  * a narrower type than the store: widened here). Dictionary strings stay codes plus the segment's
  * dictionary, so grouping by them never touches a string. Immutable once built; shared by queries
- * through {@link ColumnCache}.
+ * through {@link SegmentCache}.
  */
 public final class ColumnChunk {
   private final FieldType type;
