@@ -9,25 +9,20 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Timer;
-import java.util.TimerTask;
 
 /**
  * The connection handed to users: Calcite's, behind thin proxies that turn failures into
- * {@link SQLException}s a person can read ({@link QueryErrors}) and enforce the query timeout by
- * cancelling the statement. Everything else goes straight through.
+ * {@link java.sql.SQLException}s a person can read ({@link QueryErrors}) and enforce the query
+ * timeout over execution and fetching ({@link RunningQuery}). Everything else goes straight through.
  */
 final class SiftConnection {
-  private static final Timer TIMEOUTS = new Timer("sift-query-timeouts", true);
-
   private SiftConnection() {}
 
   static Connection wrap(Connection connection) {
     Object[] self = new Object[1];
     Connection proxy = (Connection) Proxy.newProxyInstance(SiftConnection.class.getClassLoader(),
-        new Class<?>[] {Connection.class}, new Handler(connection, () -> (Connection) self[0]));
+        new Class<?>[] {Connection.class}, new Handler(connection, () -> (Connection) self[0], null));
     self[0] = proxy;
     return proxy;
   }
@@ -39,10 +34,13 @@ final class SiftConnection {
   private static final class Handler implements InvocationHandler {
     private final Object target;
     private final ConnectionRef connection;
+    /** The statement's execution, for a statement and the result sets it returns; null otherwise. */
+    private final RunningQuery query;
 
-    Handler(Object target, ConnectionRef connection) {
+    Handler(Object target, ConnectionRef connection, RunningQuery query) {
       this.target = target;
       this.connection = connection;
+      this.query = query;
     }
 
     @Override
@@ -63,32 +61,24 @@ final class SiftConnection {
       if (name.equals("hashCode") && method.getParameterCount() == 0) {
         return System.identityHashCode(proxy);
       }
-      TimerTask timeout = null;
-      if (target instanceof Statement st && name.startsWith("execute")) {
-        int seconds = st.getQueryTimeout();
-        if (seconds > 0) {
-          timeout = new TimerTask() {
-            @Override
-            public void run() {
-              try {
-                st.cancel();
-              } catch (SQLException ignored) {
-                // the statement finished or closed meanwhile
-              }
-            }
-          };
-          TIMEOUTS.schedule(timeout, seconds * 1000L);
-        }
+      boolean statement = target instanceof Statement;
+      if (statement && name.equals("cancel")) {
+        query.cancel();
+        return null;
+      }
+      if (statement && name.startsWith("execute")) {
+        query.start();
       }
       Object result;
       try {
         result = method.invoke(target, args);
       } catch (InvocationTargetException e) {
-        throw QueryErrors.translate(e.getCause(), target instanceof Statement st ? st : null);
-      } finally {
-        if (timeout != null) {
-          timeout.cancel();
-        }
+        throw query != null ? query.translate(e.getCause()) : QueryErrors.translate(e.getCause(), null);
+      }
+      if (query != null && (name.equals("close") || (name.equals("next") && Boolean.FALSE.equals(result))
+          || (statement && name.equals("execute") && Boolean.FALSE.equals(result))
+          || (statement && (name.equals("executeUpdate") || name.equals("executeLargeUpdate"))))) {
+        query.finish();
       }
       return wrapResult(result, method.getReturnType());
     }
@@ -97,16 +87,22 @@ final class SiftConnection {
       if (result == null) {
         return null;
       }
-      for (Class<?> iface : new Class<?>[] {PreparedStatement.class, Statement.class, ResultSet.class,
-          DatabaseMetaData.class}) {
-        if (type == iface || (type == Statement.class && result instanceof PreparedStatement && iface == PreparedStatement.class)) {
-          Class<?> exposed = result instanceof PreparedStatement && (type == Statement.class || type == PreparedStatement.class)
-              ? PreparedStatement.class : iface;
-          return Proxy.newProxyInstance(SiftConnection.class.getClassLoader(), new Class<?>[] {exposed},
-              new Handler(result, connection));
-        }
+      if (type == Statement.class || type == PreparedStatement.class) {
+        Class<?> exposed = result instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
+        return proxy(exposed, result, new RunningQuery((Statement) result));
+      }
+      if (type == ResultSet.class) {
+        return proxy(ResultSet.class, result, target instanceof Statement || target instanceof ResultSet ? query : null);
+      }
+      if (type == DatabaseMetaData.class) {
+        return proxy(DatabaseMetaData.class, result, null);
       }
       return result;
+    }
+
+    private Object proxy(Class<?> iface, Object result, RunningQuery query) {
+      return Proxy.newProxyInstance(SiftConnection.class.getClassLoader(), new Class<?>[] {iface},
+          new Handler(result, connection, query));
     }
   }
 }

@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Properties;
 import org.apache.calcite.avatica.DriverVersion;
@@ -21,8 +24,9 @@ import org.apache.calcite.jdbc.CalciteConnection;
  * Calcite's driver with Sift's statement preparation (pipe queries, pushdown into stores) and the
  * stores as the default schema; everything JDBC (metadata, prepared statements, types, max rows,
  * cancel) is Calcite's and Avatica's. Properties: {@code store} (the store a pipe query without
- * {@code from} searches), {@code timeZone} (default UTC), {@code from}/{@code to} (ISO-8601 instants
- * bounding every scan), {@code memoryLimit} (bytes a query may use, default half the heap).
+ * {@code from} searches), {@code timeZone} (UTC, the only zone for now), {@code from}/{@code to}
+ * (ISO-8601 instants bounding every scan), {@code memoryLimit} (bytes a query may use, default half
+ * the heap). The jar users get is target/sift-jdbc-*-all.jar, everything relocated (README.md).
  */
 public final class SiftDriver extends org.apache.calcite.jdbc.Driver {
   public static final String PREFIX = "jdbc:sift:";
@@ -78,6 +82,7 @@ public final class SiftDriver extends org.apache.calcite.jdbc.Driver {
     } catch (IllegalStateException e) {
       throw new SQLException(e.getMessage(), "08001", e);
     }
+    checkTimeZone(props.getProperty("timeZone"));
     QuerySettings settings = settings(props);
     for (String k : new String[] {"store", "from", "to", "memoryLimit"}) {
       props.remove(k);
@@ -88,7 +93,7 @@ public final class SiftDriver extends org.apache.calcite.jdbc.Driver {
     props.putIfAbsent("caseSensitive", "false");
     props.putIfAbsent("quoting", "DOUBLE_QUOTE");
     props.putIfAbsent("conformance", "LENIENT");
-    props.putIfAbsent("timeZone", "UTC");
+    props.setProperty("timeZone", "UTC");
     Connection connection = super.connect(PREFIX, props);
     try {
       CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
@@ -99,6 +104,29 @@ public final class SiftDriver extends org.apache.calcite.jdbc.Driver {
       throw new SQLException("cannot open " + root + ": " + e.getMessage(), "08001", e);
     }
     return SiftConnection.wrap(connection);
+  }
+
+  /**
+   * Stored times are instants and Calcite treats a TIMESTAMP as wall-clock time in the connection's
+   * zone: any zone but UTC would shift every {@code getTimestamp} and make {@code current_timestamp}
+   * disagree with {@code __time__}. Until scans, time filters and buckets convert to a session zone,
+   * the only zone offered is UTC, and asking for another is an error rather than wrong instants.
+   */
+  private static void checkTimeZone(String zone) throws SQLException {
+    if (zone == null || zone.isBlank()) {
+      return;
+    }
+    ZoneId id;
+    try {
+      id = ZoneId.of(zone.trim());
+    } catch (DateTimeException e) {
+      throw new SQLException("timeZone: unknown zone '" + zone + "'", "22023");
+    }
+    if (!id.normalized().equals(ZoneOffset.UTC)) {
+      throw new SQLException("timeZone=" + zone + " is not supported: Sift evaluates and returns times in UTC"
+          + " (getTimestamp gives the exact instant; format it in any zone), so use timeZone=UTC or leave it out",
+          "0A000");
+    }
   }
 
   private static QuerySettings settings(Properties p) throws SQLException {

@@ -20,8 +20,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * {@code time_bucket(span, ts)}: ts floored to a multiple of span, which is a string ('1m', '5
  * minutes') or a day-time INTERVAL. Written against Calcite's internal representation (a TIMESTAMP
  * is epoch ms) so no time zone is ever applied; the aggregate rule recognises it as a bucket key.
+ * Public because generated code calls {@link #bucket} when the aggregate is not pushed into a scan.
  */
-final class TimeBucketFunction implements ScalarFunction, ImplementableFunction {
+public final class TimeBucketFunction implements ScalarFunction, ImplementableFunction {
   static final String NAME = "time_bucket";
 
   @Override

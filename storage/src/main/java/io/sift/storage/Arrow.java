@@ -1,5 +1,6 @@
 package io.sift.storage;
 
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
@@ -17,8 +18,10 @@ public final class Arrow {
    * (Arrow would otherwise fail later, deep inside a read, with an obscure error).
    */
   public static void checkUsable() {
-    try (BufferAllocator a = child("probe")) {
-      a.buffer(8).close();
+    try (BufferAllocator a = child("probe"); ArrowBuf buf = a.buffer(8)) {
+      // Allocating works without the option; viewing the memory as a ByteBuffer (as every segment
+      // read does) is what needs java.nio opened.
+      buf.nioBuffer(0, 8);
     } catch (RuntimeException | LinkageError e) {
       throw new IllegalStateException("Sift needs the JVM option " + REQUIRED_JVM_OPTION
           + " (Apache Arrow reads segments through direct memory); add it to the JVM that loads Sift,"

@@ -1,0 +1,99 @@
+package io.sift.jdbc;
+
+import io.sift.planner.QueryErrors;
+import java.lang.reflect.Field;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.Statement;
+import java.util.Timer;
+import java.util.TimerTask;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.avatica.AvaticaStatement;
+
+/**
+ * One statement's current execution, from {@code execute…} until its result set is closed or read
+ * to the end: rows are produced while the caller fetches them, so the query timeout has to cover
+ * the fetching too, not just the call that started it. It also remembers who stopped the query, so
+ * the failure that comes out of a fetch reads "query cancelled" or "query timed out" (57014).
+ */
+final class RunningQuery {
+  private static final Timer TIMEOUTS = new Timer("sift-query-timeouts", true);
+  /**
+   * Avatica's statement sets this flag on cancel and never clears it, so a statement cancelled once
+   * would fail every later execution; JDBC lets a statement run again, so each execution clears it.
+   */
+  private static final Field CANCEL_FLAG = cancelFlag();
+
+  private final Statement statement;
+  private TimerTask timeout;
+  private volatile String stoppedBecause;
+
+  RunningQuery(Statement statement) {
+    this.statement = statement;
+  }
+
+  /** Before each execution: arms the statement's query timeout, if it has one. */
+  synchronized void start() throws SQLException {
+    finish();
+    stoppedBecause = null;
+    if (statement instanceof AvaticaStatement avatica) {
+      try {
+        ((AtomicBoolean) CANCEL_FLAG.get(avatica)).set(false);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    int seconds = statement.getQueryTimeout();
+    if (seconds > 0) {
+      timeout = new TimerTask() {
+        @Override
+        public void run() {
+          stop("query timed out");
+        }
+      };
+      TIMEOUTS.schedule(timeout, seconds * 1000L);
+    }
+  }
+
+  private static Field cancelFlag() {
+    try {
+      Field f = AvaticaStatement.class.getDeclaredField("cancelFlag");
+      f.setAccessible(true);
+      return f;
+    } catch (NoSuchFieldException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** {@link Statement#cancel()} as the user calls it. */
+  void cancel() {
+    stop("query cancelled");
+  }
+
+  /** The execution ended (result read or closed, statement closed, or failed): the timeout is off. */
+  synchronized void finish() {
+    if (timeout != null) {
+      timeout.cancel();
+      timeout = null;
+    }
+  }
+
+  private void stop(String why) {
+    stoppedBecause = why;
+    try {
+      statement.cancel();
+    } catch (SQLException ignored) {
+      // closed meanwhile: nothing left to stop
+    }
+  }
+
+  /** A failure of this execution as the user should see it. */
+  SQLException translate(Throwable failure) {
+    finish();
+    String why = stoppedBecause;
+    if (why != null) {
+      return new SQLTimeoutException(why, "57014", failure);
+    }
+    return QueryErrors.translate(failure, statement);
+  }
+}
