@@ -1,5 +1,8 @@
 package io.sift.planner;
 
+import io.sift.functions.JsonKeys;
+import io.sift.functions.KeyValueFields;
+import io.sift.functions.LogfmtFields;
 import io.sift.parser.QueryException;
 import io.sift.parser.Suggestions;
 import io.sift.parser.ast.Fragment;
@@ -10,12 +13,20 @@ import io.sift.parser.ast.Stage;
 import io.sift.storage.Field;
 import io.sift.storage.FieldType;
 import io.sift.storage.Store;
+import io.sift.storage.lookup.LookupTable;
+import io.sift.storage.predicate.Predicate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
@@ -40,10 +51,20 @@ final class PipeToSqlConverter {
   /** Lines that positions in the converted tree are below the user's text (see {@link #parseAt}). */
   static final int LINES_ABOVE = 1;
 
+  /** Values of a column a {@code parse} stage reads to discover its keys, and the most keys it adds. */
+  static final int KEY_SAMPLE = 1000;
+  static final int MAX_KEYS = 100;
+
   private final SiftSchema schema;
   private final SqlParser.Config config;
   private final PipeQuery query;
   private int aliases;
+  /** The stores searched. */
+  private final List<StoreTable> tables = new ArrayList<>();
+  /** The columns of the stage converted last, in order, or null when a stage made them unknown (stats, select…). */
+  private List<String> columns;
+  /** Names (lower case) that a stage defined, so they no longer hold the store's values. */
+  private final Set<String> derived = new HashSet<>();
 
   PipeToSqlConverter(SiftSchema schema, SqlParser.Config config, PipeQuery query) {
     this.schema = schema;
@@ -79,17 +100,22 @@ final class PipeToSqlConverter {
       }
     }
     String where = query.search() instanceof Search.All ? "" : " WHERE \"search\"(" + quote(query.text()) + ")";
+    for (String s : stores) {
+      tables.add(new StoreTable(schema, schema.directory().store(s)));
+    }
     if (stores.size() == 1) {
+      columns = new ArrayList<>(tables.get(0).fields().keySet());
       return parse("SELECT * FROM " + ident(stores.get(0)) + where);
     }
     // Several stores are searched as one: union by field name, NULL where a store lacks a field.
     Map<String, FieldType> union = new LinkedHashMap<>();
     List<Map<String, FieldType>> each = new ArrayList<>();
-    for (String s : stores) {
-      Map<String, FieldType> fields = new StoreTable(schema, schema.directory().store(s)).fields();
+    for (StoreTable t : tables) {
+      Map<String, FieldType> fields = t.fields();
       each.add(fields);
       fields.forEach((k, v) -> union.merge(k, v, FieldType::widen));
     }
+    columns = new ArrayList<>(union.keySet());
     StringBuilder sql = new StringBuilder();
     for (int i = 0; i < stores.size(); i++) {
       if (i > 0) {
@@ -146,17 +172,23 @@ final class PipeToSqlConverter {
       for (Stage.Assignment a : e.assignments()) {
         sql.append(", __e").append(exprs.size()).append("__ AS ").append(ident(a.name().value()));
         exprs.add(expr(a.expression()));
+        defined(a.name().value());
       }
       return template(sql.append(" FROM __prev__").toString(), prev, exprs);
     } else if (stage instanceof Stage.Project p) {
       List<SqlNode> exprs = new ArrayList<>();
       List<String> items = new ArrayList<>();
+      List<String> names = new ArrayList<>();
       for (Fragment f : p.columns()) {
         items.add("__e" + exprs.size() + "__");
-        exprs.add(expr(f));
+        SqlNode e = expr(f);
+        exprs.add(e);
+        names.add(e instanceof SqlIdentifier id && id.isSimple() ? id.getSimple() : null);
       }
+      columns = names.contains(null) ? null : names;
       return template("SELECT " + String.join(", ", items) + " FROM __prev__", prev, exprs);
     } else if (stage instanceof Stage.Stats s) {
+      columns = null;
       return aggregate(s.by(), s.aggregations(), prev, null);
     } else if (stage instanceof Stage.Sort s) {
       List<SqlNode> exprs = new ArrayList<>();
@@ -174,21 +206,30 @@ final class PipeToSqlConverter {
       }
       return template("SELECT * FROM __prev__ LIMIT " + h.rows(), prev, List.of());
     } else if (stage instanceof Stage.Top t) {
+      columns = null;
       return top(t, prev);
     } else if (stage instanceof Stage.Timechart t) {
+      columns = null;
       return aggregate(t.by() == null ? List.of() : List.of(t.by()), t.aggregations(), prev, span(t));
     } else if (stage instanceof Stage.Parse p) {
       return parseStage(p, prev);
     } else if (stage instanceof Stage.Lookup l) {
-      throw new QueryException("lookup is not available in queries yet", query.text(), l.start(),
-          "enrich at ingest time with --lookup/--enrich-ip");
+      return lookupStage(l, prev);
     }
     Stage.Command c = (Stage.Command) stage;
     throw new QueryException("command '" + c.name().value() + "' is not available in this version", query.text(),
-        c.name().start(), "available: select, where, extend, project, stats, sort, head, top, timechart, parse");
+        c.name().start(), "available: select, where, extend, project, stats, sort, head, top, timechart, parse, lookup");
+  }
+
+  private void defined(String name) {
+    derived.add(name.toLowerCase(Locale.ROOT));
+    if (columns != null && columns.stream().noneMatch(name::equalsIgnoreCase)) {
+      columns.add(name);
+    }
   }
 
   private SqlNode sqlStage(Stage.SqlStage s, SqlNode prev) {
+    columns = null;
     SqlSelect head = (SqlSelect) parseAt(s.select(), "", false);
     if (head.getFrom() != null) {
       throw new QueryException("a select stage reads the previous stage: leave FROM out", query.text(),
@@ -311,22 +352,147 @@ final class PipeToSqlConverter {
   }
 
   private SqlNode parseStage(Stage.Parse p, SqlNode prev) {
-    if (p.mode() != Stage.ParseMode.REGEX) {
-      throw new QueryException("parse … with " + p.mode().name().toLowerCase() + " is not available yet", query.text(),
-          p.start(), "use parse … with regex '(?<name>…)' or json_value(col, '$.field')");
-    }
-    List<String> names = RegexGroups.named(p.regex());
-    if (names.isEmpty()) {
-      throw new QueryException("the regex has no named groups", query.text(), p.start(),
-          "name what to extract: (?<status>\\d+)");
-    }
     List<SqlNode> exprs = List.of(expr(p.column()));
-    StringBuilder sql = new StringBuilder("SELECT *");
-    for (String name : names) {
-      sql.append(", regexp_extract(CAST(__e0__ AS VARCHAR), ").append(quote(p.regex())).append(", ")
-          .append(RegexGroups.index(p.regex(), name)).append(") AS ").append(ident(name));
+    String text = "CAST(__e0__ AS VARCHAR)";
+    List<String> names = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    if (p.mode() == Stage.ParseMode.REGEX) {
+      names.addAll(RegexGroups.named(p.regex()));
+      if (names.isEmpty()) {
+        throw new QueryException("the regex has no named groups", query.text(), p.start(),
+            "name what to extract: (?<status>\\d+)");
+      }
+      for (String name : names) {
+        values.add("regexp_extract(" + text + ", " + quote(p.regex()) + ", " + RegexGroups.index(p.regex(), name) + ")");
+      }
+      return withColumns(prev, names, values, exprs);
     }
-    return template(sql.append(" FROM __prev__").toString(), prev, exprs);
+    for (List<String> key : p.keys().isEmpty() ? discoverKeys(p, exprs.get(0)) : namedKeys(p)) {
+      names.add(String.join(".", key));
+      values.add(switch (p.mode()) {
+        case JSON -> "json_value(" + text + ", " + quote(jsonPath(key)) + ")";
+        case LOGFMT -> SiftFunctions.LOGFMT_VALUE + "(" + text + ", " + quote(key.get(0)) + ")";
+        case KV -> SiftFunctions.KV_VALUE + "(" + text + ", " + quote(key.get(0)) + ")";
+        case REGEX -> throw new IllegalStateException("handled above");
+      });
+    }
+    return withColumns(prev, names, values, exprs);
+  }
+
+  /** Keys the user named: a JSON key's dots step into nested objects, logfmt and kv keys are taken whole. */
+  private static List<List<String>> namedKeys(Stage.Parse p) {
+    List<List<String>> keys = new ArrayList<>();
+    for (Name k : p.keys()) {
+      keys.add(p.mode() == Stage.ParseMode.JSON ? List.of(k.value().split("\\.", -1)) : List.of(k.value()));
+    }
+    return keys;
+  }
+
+  /**
+   * The keys of up to {@link #KEY_SAMPLE} values of the column in the rows the search selects, newest
+   * first: at most {@link #MAX_KEYS}, the most frequent, in the order they were first seen.
+   */
+  private List<List<String>> discoverKeys(Stage.Parse p, SqlNode column) {
+    String field = column instanceof SqlIdentifier id && id.isSimple() ? id.getSimple() : null;
+    String mode = p.mode().name().toLowerCase(Locale.ROOT);
+    String example = "parse " + p.column().text() + " with " + mode + (p.mode() == Stage.ParseMode.JSON ? "(user, http.status)"
+        : "(user, status)");
+    if (field == null || columns == null || derived.contains(field.toLowerCase(Locale.ROOT))) {
+      throw new QueryException("the keys to extract are found by reading a stored field, and '" + p.column().text()
+          + "' is not one here", query.text(), p.column().start(), "name the keys: " + example);
+    }
+    // By column name: of a literal "a.b" key and a nested one, the first seen is extracted.
+    Map<String, List<String>> paths = new LinkedHashMap<>();
+    Map<String, Integer> counts = new HashMap<>();
+    int sampled = 0;
+    boolean found = false;
+    for (StoreTable t : tables) {
+      String stored = t.fields().keySet().stream().filter(field::equalsIgnoreCase).findFirst().orElse(null);
+      if (stored == null || sampled >= KEY_SAMPLE) {
+        continue;
+      }
+      found = true;
+      List<String> values = ColumnSample.of(schema, t, stored, searchPredicate(t), KEY_SAMPLE - sampled);
+      sampled += values.size();
+      for (String v : values) {
+        for (List<String> key : keysOf(p.mode(), v)) {
+          String name = String.join(".", key);
+          paths.putIfAbsent(name, key);
+          counts.merge(name, 1, Integer::sum);
+        }
+      }
+    }
+    if (!found) {
+      String hint = Suggestions.didYouMean(field, columns);
+      throw new QueryException("unknown field '" + field + "'", query.text(), p.column().start(), hint);
+    }
+    // A stable sort: among keys seen as often, the first seen are kept.
+    Set<String> kept = paths.keySet().stream().sorted(Comparator.comparing(counts::get, Comparator.reverseOrder()))
+        .limit(MAX_KEYS).collect(Collectors.toSet());
+    return paths.entrySet().stream().filter(e -> kept.contains(e.getKey())).map(Map.Entry::getValue).toList();
+  }
+
+  private static List<List<String>> keysOf(Stage.ParseMode mode, String value) {
+    return switch (mode) {
+      case JSON -> JsonKeys.of(value);
+      case LOGFMT -> LogfmtFields.parse(value).keySet().stream().map(List::of).toList();
+      case KV -> KeyValueFields.parse(value).keySet().stream().map(List::of).toList();
+      case REGEX -> List.of();
+    };
+  }
+
+  /** The search as a predicate on one store, for samples; all rows where it names a field the store lacks. */
+  private Predicate searchPredicate(StoreTable table) {
+    try {
+      return new SearchToPredicate(query.text(), table.fields()).convert(query.search());
+    } catch (QueryException e) {
+      return new Predicate.All();
+    }
+  }
+
+  /** A JSON path to a member: {@code $.a.b}, with names that are not plain words in brackets ({@code $['odd key']}). */
+  static String jsonPath(List<String> names) {
+    StringBuilder path = new StringBuilder("$");
+    for (String n : names) {
+      if (n.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        path.append('.').append(n);
+      } else {
+        path.append("['").append(n.replace("\\", "\\\\").replace("'", "\\'")).append("']");
+      }
+    }
+    return path.toString();
+  }
+
+  private SqlNode lookupStage(Stage.Lookup l, SqlNode prev) {
+    LookupTable table = new QueryLookups(schema, query.text()).table(l.table().value(), l.table().start());
+    List<String> names = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    for (String c : table.columns()) {
+      if (!c.equals(table.keyColumn())) {
+        names.add(c);
+        values.add(LookupFunction.IP_LOOKUP + "(" + quote(table.name()) + ", __e0__, " + quote(c) + ")");
+      }
+    }
+    return withColumns(prev, names, values, List.of(expr(l.column())));
+  }
+
+  /**
+   * The previous stage's columns and new ones. A previous column of a new column's name is left out
+   * (when the columns are known), so the stage's value is the only one of that name.
+   */
+  private SqlNode withColumns(SqlNode prev, List<String> names, List<String> values, List<SqlNode> exprs) {
+    List<String> items = new ArrayList<>();
+    if (columns == null) {
+      items.add("*");
+    } else {
+      columns.removeIf(c -> names.stream().anyMatch(c::equalsIgnoreCase));
+      columns.forEach(c -> items.add(ident(c)));
+    }
+    for (int i = 0; i < names.size(); i++) {
+      items.add(values.get(i) + " AS " + ident(names.get(i)));
+      defined(names.get(i));
+    }
+    return template("SELECT " + String.join(", ", items) + " FROM __prev__", prev, exprs);
   }
 
   // ---------------------------------------------------------------- SQL building
