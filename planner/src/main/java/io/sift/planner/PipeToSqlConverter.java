@@ -1,6 +1,6 @@
 package io.sift.planner;
 
-import io.sift.functions.JsonKeys;
+import io.sift.functions.JsonFields;
 import io.sift.functions.KeyValueFields;
 import io.sift.functions.LogfmtFields;
 import io.sift.parser.QueryException;
@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -367,32 +366,24 @@ final class PipeToSqlConverter {
       }
       return withColumns(prev, names, values, exprs);
     }
-    for (List<String> key : p.keys().isEmpty() ? discoverKeys(p, exprs.get(0)) : namedKeys(p)) {
-      names.add(String.join(".", key));
-      values.add(switch (p.mode()) {
-        case JSON -> "json_value(" + text + ", " + quote(jsonPath(key)) + ")";
-        case LOGFMT -> SiftFunctions.LOGFMT_VALUE + "(" + text + ", " + quote(key.get(0)) + ")";
-        case KV -> SiftFunctions.KV_VALUE + "(" + text + ", " + quote(key.get(0)) + ")";
-        case REGEX -> throw new IllegalStateException("handled above");
-      });
+    String function = switch (p.mode()) {
+      case JSON -> SiftFunctions.JSON_FLAT_VALUE;
+      case LOGFMT -> SiftFunctions.LOGFMT_VALUE;
+      case KV -> SiftFunctions.KV_VALUE;
+      case REGEX -> throw new IllegalStateException("handled above");
+    };
+    for (String key : p.keys().isEmpty() ? discoverKeys(p, exprs.get(0)) : p.keys().stream().map(Name::value).toList()) {
+      names.add(key);
+      values.add(function + "(" + text + ", " + quote(key) + ")");
     }
     return withColumns(prev, names, values, exprs);
-  }
-
-  /** Keys the user named: a JSON key's dots step into nested objects, logfmt and kv keys are taken whole. */
-  private static List<List<String>> namedKeys(Stage.Parse p) {
-    List<List<String>> keys = new ArrayList<>();
-    for (Name k : p.keys()) {
-      keys.add(p.mode() == Stage.ParseMode.JSON ? List.of(k.value().split("\\.", -1)) : List.of(k.value()));
-    }
-    return keys;
   }
 
   /**
    * The keys of up to {@link #KEY_SAMPLE} values of the column in the rows the search selects, newest
    * first: at most {@link #MAX_KEYS}, the most frequent, in the order they were first seen.
    */
-  private List<List<String>> discoverKeys(Stage.Parse p, SqlNode column) {
+  private List<String> discoverKeys(Stage.Parse p, SqlNode column) {
     String field = column instanceof SqlIdentifier id && id.isSimple() ? id.getSimple() : null;
     String mode = p.mode().name().toLowerCase(Locale.ROOT);
     String example = "parse " + p.column().text() + " with " + mode + (p.mode() == Stage.ParseMode.JSON ? "(user, http.status)"
@@ -401,9 +392,7 @@ final class PipeToSqlConverter {
       throw new QueryException("the keys to extract are found by reading a stored field, and '" + p.column().text()
           + "' is not one here", query.text(), p.column().start(), "name the keys: " + example);
     }
-    // By column name: of a literal "a.b" key and a nested one, the first seen is extracted.
-    Map<String, List<String>> paths = new LinkedHashMap<>();
-    Map<String, Integer> counts = new HashMap<>();
+    Map<String, Integer> counts = new LinkedHashMap<>();
     int sampled = 0;
     boolean found = false;
     for (StoreTable t : tables) {
@@ -415,10 +404,8 @@ final class PipeToSqlConverter {
       List<String> values = ColumnSample.of(schema, t, stored, searchPredicate(t), KEY_SAMPLE - sampled);
       sampled += values.size();
       for (String v : values) {
-        for (List<String> key : keysOf(p.mode(), v)) {
-          String name = String.join(".", key);
-          paths.putIfAbsent(name, key);
-          counts.merge(name, 1, Integer::sum);
+        for (String key : keysOf(p.mode(), v)) {
+          counts.merge(key, 1, Integer::sum);
         }
       }
     }
@@ -427,17 +414,17 @@ final class PipeToSqlConverter {
       throw new QueryException("unknown field '" + field + "'", query.text(), p.column().start(), hint);
     }
     // A stable sort: among keys seen as often, the first seen are kept.
-    Set<String> kept = paths.keySet().stream().sorted(Comparator.comparing(counts::get, Comparator.reverseOrder()))
+    Set<String> kept = counts.keySet().stream().sorted(Comparator.comparing(counts::get, Comparator.reverseOrder()))
         .limit(MAX_KEYS).collect(Collectors.toSet());
-    return paths.entrySet().stream().filter(e -> kept.contains(e.getKey())).map(Map.Entry::getValue).toList();
+    return counts.keySet().stream().filter(kept::contains).toList();
   }
 
-  private static List<List<String>> keysOf(Stage.ParseMode mode, String value) {
+  private static Set<String> keysOf(Stage.ParseMode mode, String value) {
     return switch (mode) {
-      case JSON -> JsonKeys.of(value);
-      case LOGFMT -> LogfmtFields.parse(value).keySet().stream().map(List::of).toList();
-      case KV -> KeyValueFields.parse(value).keySet().stream().map(List::of).toList();
-      case REGEX -> List.of();
+      case JSON -> JsonFields.flatten(value).keySet();
+      case LOGFMT -> LogfmtFields.parse(value).keySet();
+      case KV -> KeyValueFields.parse(value).keySet();
+      case REGEX -> Set.of();
     };
   }
 
@@ -448,19 +435,6 @@ final class PipeToSqlConverter {
     } catch (QueryException e) {
       return new Predicate.All();
     }
-  }
-
-  /** A JSON path to a member: {@code $.a.b}, with names that are not plain words in brackets ({@code $['odd key']}). */
-  static String jsonPath(List<String> names) {
-    StringBuilder path = new StringBuilder("$");
-    for (String n : names) {
-      if (n.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-        path.append('.').append(n);
-      } else {
-        path.append("['").append(n.replace("\\", "\\\\").replace("'", "\\'")).append("']");
-      }
-    }
-    return path.toString();
   }
 
   private SqlNode lookupStage(Stage.Lookup l, SqlNode prev) {
