@@ -1,8 +1,5 @@
 package io.sift.planner;
 
-import io.sift.functions.JsonFields;
-import io.sift.functions.KeyValueFields;
-import io.sift.functions.LogfmtFields;
 import io.sift.parser.QueryException;
 import io.sift.parser.Suggestions;
 import io.sift.parser.ast.Fragment;
@@ -14,18 +11,15 @@ import io.sift.storage.Field;
 import io.sift.storage.FieldType;
 import io.sift.storage.Store;
 import io.sift.storage.lookup.LookupTable;
-import io.sift.storage.predicate.Predicate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
@@ -49,10 +43,6 @@ final class PipeToSqlConverter {
 
   /** Lines that positions in the converted tree are below the user's text (see {@link #parseAt}). */
   static final int LINES_ABOVE = 1;
-
-  /** Values of a column a {@code parse} stage reads to discover its keys, and the most keys it adds. */
-  static final int KEY_SAMPLE = 1000;
-  static final int MAX_KEYS = 100;
 
   private final SiftSchema schema;
   private final SqlParser.Config config;
@@ -167,13 +157,14 @@ final class PipeToSqlConverter {
       return template("SELECT * FROM __prev__ WHERE __e0__", prev, List.of(expr(w.condition())));
     } else if (stage instanceof Stage.Extend e) {
       List<SqlNode> exprs = new ArrayList<>();
-      StringBuilder sql = new StringBuilder("SELECT *");
+      List<String> names = new ArrayList<>();
+      List<String> values = new ArrayList<>();
       for (Stage.Assignment a : e.assignments()) {
-        sql.append(", __e").append(exprs.size()).append("__ AS ").append(ident(a.name().value()));
+        names.add(a.name().value());
+        values.add("__e" + exprs.size() + "__");
         exprs.add(expr(a.expression()));
-        defined(a.name().value());
       }
-      return template(sql.append(" FROM __prev__").toString(), prev, exprs);
+      return withColumns(prev, names, values, exprs);
     } else if (stage instanceof Stage.Project p) {
       List<SqlNode> exprs = new ArrayList<>();
       List<String> items = new ArrayList<>();
@@ -379,62 +370,21 @@ final class PipeToSqlConverter {
     return withColumns(prev, names, values, exprs);
   }
 
-  /**
-   * The keys of up to {@link #KEY_SAMPLE} values of the column in the rows the search selects, newest
-   * first: at most {@link #MAX_KEYS}, the most frequent, in the order they were first seen.
-   */
+  /** The keys of a parse stage that names none: read from samples of the stored field it parses. */
   private List<String> discoverKeys(Stage.Parse p, SqlNode column) {
     String field = column instanceof SqlIdentifier id && id.isSimple() ? id.getSimple() : null;
-    String mode = p.mode().name().toLowerCase(Locale.ROOT);
-    String example = "parse " + p.column().text() + " with " + mode + (p.mode() == Stage.ParseMode.JSON ? "(user, http.status)"
-        : "(user, status)");
     if (field == null || columns == null || derived.contains(field.toLowerCase(Locale.ROOT))) {
+      String example = "parse " + p.column().text() + " with " + p.mode().name().toLowerCase(Locale.ROOT)
+          + (p.mode() == Stage.ParseMode.JSON ? "(user, http.status)" : "(user, status)");
       throw new QueryException("the keys to extract are found by reading a stored field, and '" + p.column().text()
           + "' is not one here", query.text(), p.column().start(), "name the keys: " + example);
     }
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    int sampled = 0;
-    boolean found = false;
-    for (StoreTable t : tables) {
-      String stored = t.fields().keySet().stream().filter(field::equalsIgnoreCase).findFirst().orElse(null);
-      if (stored == null || sampled >= KEY_SAMPLE) {
-        continue;
-      }
-      found = true;
-      List<String> values = ColumnSample.of(schema, t, stored, searchPredicate(t), KEY_SAMPLE - sampled);
-      sampled += values.size();
-      for (String v : values) {
-        for (String key : keysOf(p.mode(), v)) {
-          counts.merge(key, 1, Integer::sum);
-        }
-      }
+    List<String> keys = new ParseKeys(schema, query).discover(p.mode(), tables, field);
+    if (keys == null) {
+      throw new QueryException("unknown field '" + field + "'", query.text(), p.column().start(),
+          Suggestions.didYouMean(field, columns));
     }
-    if (!found) {
-      String hint = Suggestions.didYouMean(field, columns);
-      throw new QueryException("unknown field '" + field + "'", query.text(), p.column().start(), hint);
-    }
-    // A stable sort: among keys seen as often, the first seen are kept.
-    Set<String> kept = counts.keySet().stream().sorted(Comparator.comparing(counts::get, Comparator.reverseOrder()))
-        .limit(MAX_KEYS).collect(Collectors.toSet());
-    return counts.keySet().stream().filter(kept::contains).toList();
-  }
-
-  private static Set<String> keysOf(Stage.ParseMode mode, String value) {
-    return switch (mode) {
-      case JSON -> JsonFields.flatten(value).keySet();
-      case LOGFMT -> LogfmtFields.parse(value).keySet();
-      case KV -> KeyValueFields.parse(value).keySet();
-      case REGEX -> Set.of();
-    };
-  }
-
-  /** The search as a predicate on one store, for samples; all rows where it names a field the store lacks. */
-  private Predicate searchPredicate(StoreTable table) {
-    try {
-      return new SearchToPredicate(query.text(), table.fields()).convert(query.search());
-    } catch (QueryException e) {
-      return new Predicate.All();
-    }
+    return keys;
   }
 
   private SqlNode lookupStage(Stage.Lookup l, SqlNode prev) {

@@ -77,6 +77,11 @@ class ParseStageTest {
   }
 
   @Test
+  void extendReplacesAColumnOfItsNameToo() throws Exception {
+    assertEquals(List.of("status", "2000", "4040", "5000"), run("* | extend status = status * 10 | project status | sort status"));
+  }
+
+  @Test
   void aComputedValueNeedsItsKeysNamed() throws Exception {
     SQLException e = QueryRows.error(url, "* | parse lower(line) with logfmt");
     assertEquals("""
