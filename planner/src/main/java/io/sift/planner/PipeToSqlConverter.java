@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOrderBy;
@@ -173,13 +175,24 @@ final class PipeToSqlConverter {
         items.add("__e" + exprs.size() + "__");
         SqlNode e = expr(f);
         exprs.add(e);
-        names.add(e instanceof SqlIdentifier id && id.isSimple() ? id.getSimple() : null);
+        names.add(outputName(e));
       }
       columns = names.contains(null) ? null : names;
       return template("SELECT " + String.join(", ", items) + " FROM __prev__", prev, exprs);
     } else if (stage instanceof Stage.Stats s) {
-      columns = null;
-      return aggregate(s.by(), s.aggregations(), prev, null);
+      SqlNode node = aggregate(s.by(), s.aggregations(), prev, null);
+      List<String> names = new ArrayList<>();
+      for (Fragment f : s.by()) {
+        names.add(outputName(expr(f)));
+      }
+      for (Stage.Aggregation a : s.aggregations()) {
+        names.add(a.alias() == null ? null : a.alias().value());
+        if (a.alias() != null) {
+          derived.add(a.alias().value().toLowerCase(Locale.ROOT));
+        }
+      }
+      columns = names.contains(null) ? null : names;
+      return node;
     } else if (stage instanceof Stage.Sort s) {
       List<SqlNode> exprs = new ArrayList<>();
       List<String> keys = new ArrayList<>();
@@ -211,6 +224,40 @@ final class PipeToSqlConverter {
         c.name().start(), "available: select, where, extend, project, stats, sort, head, top, timechart, parse, lookup");
   }
 
+  /**
+   * The column names a select list gives, or null when one of them is left to Calcite ({@code EXPR$1})
+   * or the list holds a star over unknown columns.
+   */
+  private List<String> outputNames(List<SqlNode> items) {
+    List<String> names = new ArrayList<>();
+    for (SqlNode item : items) {
+      if (item instanceof SqlIdentifier id && id.isStar()) {
+        if (columns == null || !id.isSimple()) {
+          return null;
+        }
+        names.addAll(columns);
+      } else {
+        String name = outputName(item);
+        if (name == null) {
+          return null;
+        }
+        if (item.getKind() == SqlKind.AS) {
+          derived.add(name.toLowerCase(Locale.ROOT)); // no longer the store's values, whatever it is named
+        }
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+  /** The name of a select item: its alias or its simple identifier; null when Calcite names it. */
+  private static String outputName(SqlNode item) {
+    if (item.getKind() == SqlKind.AS) {
+      return ((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple();
+    }
+    return item instanceof SqlIdentifier id && id.isSimple() && !id.isStar() ? id.getSimple() : null;
+  }
+
   private void defined(String name) {
     derived.add(name.toLowerCase(Locale.ROOT));
     if (columns != null && columns.stream().noneMatch(name::equalsIgnoreCase)) {
@@ -219,8 +266,8 @@ final class PipeToSqlConverter {
   }
 
   private SqlNode sqlStage(Stage.SqlStage s, SqlNode prev) {
-    columns = null;
     SqlSelect head = (SqlSelect) parseAt(s.select(), "", false);
+    columns = outputNames(head.getSelectList().getList());
     if (head.getFrom() != null) {
       throw new QueryException("a select stage reads the previous stage: leave FROM out", query.text(),
           offsetOf(head.getFrom().getParserPosition(), s.start()), "write 'from <store>' at the start of the query");

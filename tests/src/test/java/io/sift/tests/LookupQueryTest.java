@@ -130,6 +130,15 @@ class LookupQueryTest {
   }
 
   @Test
+  void theLookupCommandAfterSelectAndStatsStagesReplacesTheirColumnsToo() throws Exception {
+    assertEquals(List.of("ip|region|isp|country", "10.16.1.1|cn-shanghai-b|mobile|CN", "10.16.9.9|cn-shanghai|telecom|CN"),
+        QueryRows.run(url,
+        "* | select ip, region where ip like '10.16.%' | lookup geo on ip | sort ip"));
+    assertEquals(List.of("region|n|isp|country", "cn-beijing|4|unicom|null"), QueryRows.run(url,
+        "* | stats count() as n by region | extend ip = '10.17.0.1' | lookup geo on ip | project region, n, isp, country"));
+  }
+
+  @Test
   void theLookupCommandWithAnUnknownTableListsTheTables() {
     SQLException e = QueryRows.error(url, "* | lookup countries on ip");
     assertEquals("42000", e.getSQLState());

@@ -89,6 +89,9 @@ class ParseStageTest {
         * | parse lower(line) with logfmt
                   ^
         hint: name the keys: parse lower(line) with logfmt(user, status)""", e.getMessage());
+    assertEquals("the keys to extract are found by reading a stored field, and 'line' is not one here",
+        ((io.sift.parser.QueryException) QueryRows.error(url, "* | select upper(line) as line | parse line with logfmt")
+            .getCause()).reason());
     assertEquals(List.of("LEVEL", "ERROR", "INFO", "null"),
         run("* | extend l = upper(line) | parse l with logfmt(LEVEL) | project LEVEL | sort LEVEL"));
   }
