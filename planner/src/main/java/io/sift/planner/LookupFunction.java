@@ -107,10 +107,15 @@ public final class LookupFunction implements ScalarFunction, ImplementableFuncti
 
   /** Called from generated code, with no NULL argument. */
   public static String lookup(String root, String table, Object key, String column) {
-    LookupTable t = LookupCache.of(root).table(table);
+    LookupTable t;
+    try {
+      t = LookupCache.of(root).table(table);
+    } catch (IllegalArgumentException e) {
+      throw new UnknownLookupException(e.getMessage());
+    }
     int c = columnIndex(t, column);
     if (c < 0) {
-      throw new IllegalArgumentException("lookup table '" + table + "' has no column '" + column + "' (columns: "
+      throw new UnknownLookupException("lookup table '" + table + "' has no column '" + column + "' (columns: "
           + String.join(", ", t.columns()) + ")");
     }
     int row = t.find(key.toString());

@@ -120,6 +120,13 @@ class LookupQueryTest {
   }
 
   @Test
+  void aTableNamedByRowValuesIsCheckedAsRowsAreRead() {
+    SQLException e = QueryRows.error(url, "SELECT ip_lookup(region, ip, 'isp') FROM access");
+    assertEquals("42000", e.getSQLState());
+    assertEquals("no lookup table 'stale' (there are: geo, nets, status_names)", e.getMessage());
+  }
+
+  @Test
   void theLookupCommandAddsEveryColumnButTheKeyReplacingSameNamedOnes() throws Exception {
     assertEquals(List.of("ip|status|region|isp|country", "10.16.1.1|200|cn-shanghai-b|mobile|CN",
         "10.16.9.9|500|cn-shanghai|telecom|CN", "10.17.200.3|404|cn-beijing|unicom|null",
