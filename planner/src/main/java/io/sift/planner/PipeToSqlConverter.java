@@ -180,19 +180,7 @@ final class PipeToSqlConverter {
       columns = names.contains(null) ? null : names;
       return template("SELECT " + String.join(", ", items) + " FROM __prev__", prev, exprs);
     } else if (stage instanceof Stage.Stats s) {
-      SqlNode node = aggregate(s.by(), s.aggregations(), prev, null);
-      List<String> names = new ArrayList<>();
-      for (Fragment f : s.by()) {
-        names.add(outputName(expr(f)));
-      }
-      for (Stage.Aggregation a : s.aggregations()) {
-        names.add(a.alias() == null ? null : a.alias().value());
-        if (a.alias() != null) {
-          derived.add(a.alias().value().toLowerCase(Locale.ROOT));
-        }
-      }
-      columns = names.contains(null) ? null : names;
-      return node;
+      return stats(s, prev);
     } else if (stage instanceof Stage.Sort s) {
       List<SqlNode> exprs = new ArrayList<>();
       List<String> keys = new ArrayList<>();
@@ -222,6 +210,23 @@ final class PipeToSqlConverter {
     Stage.Command c = (Stage.Command) stage;
     throw new QueryException("command '" + c.name().value() + "' is not available in this version", query.text(),
         c.name().start(), "available: select, where, extend, project, stats, sort, head, top, timechart, parse, lookup");
+  }
+
+  /** The groups' columns, then the aggregates': named when each aggregate has an alias. */
+  private SqlNode stats(Stage.Stats s, SqlNode prev) {
+    SqlNode node = aggregate(s.by(), s.aggregations(), prev, null);
+    List<String> names = new ArrayList<>();
+    for (Fragment f : s.by()) {
+      names.add(outputName(expr(f)));
+    }
+    for (Stage.Aggregation a : s.aggregations()) {
+      names.add(a.alias() == null ? null : a.alias().value());
+      if (a.alias() != null) {
+        derived.add(a.alias().value().toLowerCase(Locale.ROOT));
+      }
+    }
+    columns = names.contains(null) ? null : names;
+    return node;
   }
 
   /**

@@ -53,6 +53,7 @@ public final class SiftPrepare extends CalcitePrepareImpl {
       node = new PipeToSqlConverter(schema(), config, pipe).convert();
       linesAbove = PipeToSqlConverter.LINES_ABOVE;
     } else {
+      // Parsed here too, so that the lookups it names are checked (below) before validation.
       try {
         node = super.createParser(sql, config).parseStmt();
       } catch (SqlParseException e) {
