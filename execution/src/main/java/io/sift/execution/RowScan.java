@@ -3,6 +3,8 @@ package io.sift.execution;
 import io.sift.storage.Store;
 import io.sift.storage.manifest.SegmentEntry;
 import io.sift.storage.segment.SegmentReader;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -29,10 +31,21 @@ public final class RowScan implements Iterator<Object[]>, AutoCloseable {
   private long produced;
 
   public RowScan(SegmentCache cache, Store.Snapshot snapshot, ScanRequest request) {
+    this(cache, snapshot, request, snapshot.segments(request.from(), request.to()));
+  }
+
+  private RowScan(SegmentCache cache, Store.Snapshot snapshot, ScanRequest request, List<SegmentEntry> segments) {
     this.cache = cache;
     this.snapshot = snapshot;
     this.request = request;
-    this.segments = snapshot.segments(request.from(), request.to());
+    this.segments = segments;
+  }
+
+  /** The same rows, segments with the latest rows first: for samples that should reflect the data as it is now. */
+  public static RowScan newestFirst(SegmentCache cache, Store.Snapshot snapshot, ScanRequest request) {
+    List<SegmentEntry> segments = new ArrayList<>(snapshot.segments(request.from(), request.to()));
+    segments.sort(Comparator.comparingLong(SegmentEntry::maxTime).reversed());
+    return new RowScan(cache, snapshot, request, segments);
   }
 
   @Override

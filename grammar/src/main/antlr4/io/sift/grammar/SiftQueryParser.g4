@@ -76,7 +76,12 @@ timechartSpan
 
 parseMode
     : S_REGEX S_STRING                                                  # regexMode
-    | name                                                              # namedMode
+    | name (S_LPAREN parseKey (S_COMMA parseKey)* S_RPAREN)?            # namedMode
+    ;
+
+// A key to extract, e.g. `user`, `http.status` or 'odd key': the parser module reads its text.
+parseKey
+    : ~(S_LPAREN | S_RPAREN | S_COMMA | PIPE)+
     ;
 
 assignment

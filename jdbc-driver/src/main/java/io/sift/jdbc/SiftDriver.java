@@ -24,9 +24,16 @@ import org.apache.calcite.jdbc.CalciteConnection;
  * Calcite's driver with Sift's statement preparation (pipe queries, pushdown into stores) and the
  * stores as the default schema; everything JDBC (metadata, prepared statements, types, max rows,
  * cancel) is Calcite's and Avatica's. Properties: {@code store} (the store a pipe query without
+<<<<<<< HEAD
  * {@code from} searches), {@code timeZone} (UTC, the only zone for now), {@code from}/{@code to}
  * (ISO-8601 instants bounding every scan), {@code memoryLimit} (bytes a query may use, default half
  * the heap). The jar users get is target/sift-jdbc-*-all.jar, everything relocated (README.md).
+=======
+ * {@code from} searches), {@code timeZone} (default UTC), {@code from}/{@code to} (ISO-8601 instants
+ * bounding every scan), {@code memoryLimit} (bytes a query may use, default half the heap),
+ * {@code geoTable} (the lookup table {@code ip_to_region}/{@code ip_to_isp}/{@code ip_to_country} read,
+ * default {@code geo}).
+>>>>>>> helper-a
  */
 public final class SiftDriver extends org.apache.calcite.jdbc.Driver {
   public static final String PREFIX = "jdbc:sift:";
@@ -84,7 +91,7 @@ public final class SiftDriver extends org.apache.calcite.jdbc.Driver {
     }
     checkTimeZone(props.getProperty("timeZone"));
     QuerySettings settings = settings(props);
-    for (String k : new String[] {"store", "from", "to", "memoryLimit"}) {
+    for (String k : new String[] {"store", "from", "to", "memoryLimit", "geoTable"}) {
       props.remove(k);
     }
     // Log fields are lower case and used unquoted: keep names as written, match them ignoring case.
@@ -140,7 +147,9 @@ public final class SiftDriver extends org.apache.calcite.jdbc.Driver {
         throw new SQLException("memoryLimit must be a number of bytes, got '" + m + "'", "22023");
       }
     }
-    return new QuerySettings(p.getProperty("store"), instant(p, "from", d.from()), instant(p, "to", d.to()), memory);
+    String geo = p.getProperty("geoTable");
+    return new QuerySettings(p.getProperty("store"), instant(p, "from", d.from()), instant(p, "to", d.to()), memory,
+        geo == null || geo.isBlank() ? d.geoTable() : geo.trim());
   }
 
   private static long instant(Properties p, String key, long otherwise) throws SQLException {

@@ -195,18 +195,22 @@ final class AstBuilder {
       if (p.parseMode() instanceof SiftQueryParser.RegexModeContext r) {
         String quoted = r.S_STRING().getText();
         return new Stage.Parse(fragment(p.expr()), Stage.ParseMode.REGEX,
-            quoted.substring(1, quoted.length() - 1).replace("''", "'"), at);
+            quoted.substring(1, quoted.length() - 1).replace("''", "'"), List.of(), at);
       }
       SiftQueryParser.NamedModeContext n = (SiftQueryParser.NamedModeContext) p.parseMode();
-      String mode = n.getText().toLowerCase(Locale.ROOT);
+      String mode = n.name().getText().toLowerCase(Locale.ROOT);
       Stage.ParseMode m = switch (mode) {
         case "json" -> Stage.ParseMode.JSON;
         case "logfmt" -> Stage.ParseMode.LOGFMT;
         case "kv" -> Stage.ParseMode.KV;
-        default -> throw new QueryException("unknown parse mode '" + n.getText() + "'", text, start(n),
+        default -> throw new QueryException("unknown parse mode '" + n.name().getText() + "'", text, start(n),
             "expected regex '<pattern>', json, logfmt or kv");
       };
-      return new Stage.Parse(fragment(p.expr()), m, null, at);
+      List<Name> keys = new ArrayList<>();
+      for (SiftQueryParser.ParseKeyContext k : n.parseKey()) {
+        keys.add(parseKey(k));
+      }
+      return new Stage.Parse(fragment(p.expr()), m, null, keys, at);
     }
     if (ctx instanceof SiftQueryParser.LookupStageContext l) {
       return new Stage.Lookup(name(l.table), fragment(l.expr()), at);
@@ -269,6 +273,17 @@ final class AstBuilder {
       v = v.substring(1, v.length() - 1).replace("" + q + q, "" + q);
     }
     return new Name(v, t.getStartIndex());
+  }
+
+  /** A key as written, or unquoted when it is one quoted token ({@code 'odd key'}, {@code "a.b"}). */
+  private Name parseKey(SiftQueryParser.ParseKeyContext k) {
+    String v = fragment(k).text().strip();
+    if (k.getStart() == k.getStop() && (k.getStart().getType() == SiftQueryLexer.S_STRING
+        || k.getStart().getType() == SiftQueryLexer.S_QUOTED_IDENT)) {
+      char q = v.charAt(0);
+      v = v.substring(1, v.length() - 1).replace("" + q + q, "" + q);
+    }
+    return new Name(v, start(k));
   }
 
   private long count(Token number) {

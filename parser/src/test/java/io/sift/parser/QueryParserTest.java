@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sift.parser.ast.Name;
 import io.sift.parser.ast.PipeQuery;
 import io.sift.parser.ast.Search;
 import io.sift.parser.ast.SqlQuery;
 import io.sift.parser.ast.Stage;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class QueryParserTest {
@@ -109,6 +111,15 @@ class QueryParserTest {
     assertEquals("select (select 1 where true) as x, percentile_cont(0.5) within group (order by a)", s.select().text());
     assertEquals("where x > 1 order by x", s.clauses().text());
     assertNull(((Stage.SqlStage) pipe("* | select count(*)").stages().get(0)).clauses());
+  }
+
+  @Test
+  void parseMayNameItsKeys() {
+    Stage.Parse p = (Stage.Parse) pipe("* | parse msg with JSON(user, http.status, 'odd key') | head").stages().get(0);
+    assertEquals(Stage.ParseMode.JSON, p.mode());
+    assertEquals(List.of("user", "http.status", "odd key"), p.keys().stream().map(Name::value).toList());
+    assertEquals(p.keys().get(1).start(), "* | parse msg with JSON(user, ".length());
+    assertEquals(List.of(), ((Stage.Parse) pipe("* | parse msg with kv").stages().get(0)).keys());
   }
 
   @Test

@@ -10,13 +10,19 @@ import io.sift.parser.ast.Stage;
 import io.sift.storage.Field;
 import io.sift.storage.FieldType;
 import io.sift.storage.Store;
+import io.sift.storage.lookup.LookupTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOrderBy;
@@ -45,6 +51,12 @@ final class PipeToSqlConverter {
   private final PipeQuery query;
   private final ReservedAliases reservedAliases;
   private int aliases;
+  /** The stores searched. */
+  private final List<StoreTable> tables = new ArrayList<>();
+  /** The columns of the stage converted last, in order, or null when a stage made them unknown (stats, select…). */
+  private List<String> columns;
+  /** Names (lower case) that a stage defined, so they no longer hold the store's values. */
+  private final Set<String> derived = new HashSet<>();
 
   PipeToSqlConverter(SiftSchema schema, SqlParser.Config config, PipeQuery query) {
     this.schema = schema;
@@ -81,17 +93,22 @@ final class PipeToSqlConverter {
       }
     }
     String where = query.search() instanceof Search.All ? "" : " WHERE \"search\"(" + quote(query.text()) + ")";
+    for (String s : stores) {
+      tables.add(new StoreTable(schema, schema.directory().store(s)));
+    }
     if (stores.size() == 1) {
+      columns = new ArrayList<>(tables.get(0).fields().keySet());
       return parse("SELECT * FROM " + ident(stores.get(0)) + where);
     }
     // Several stores are searched as one: union by field name, NULL where a store lacks a field.
     Map<String, FieldType> union = new LinkedHashMap<>();
     List<Map<String, FieldType>> each = new ArrayList<>();
-    for (String s : stores) {
-      Map<String, FieldType> fields = new StoreTable(schema, schema.directory().store(s)).fields();
+    for (StoreTable t : tables) {
+      Map<String, FieldType> fields = t.fields();
       each.add(fields);
       fields.forEach((k, v) -> union.merge(k, v, FieldType::widen));
     }
+    columns = new ArrayList<>(union.keySet());
     StringBuilder sql = new StringBuilder();
     for (int i = 0; i < stores.size(); i++) {
       if (i > 0) {
@@ -144,22 +161,28 @@ final class PipeToSqlConverter {
       return template("SELECT * FROM __prev__ WHERE __e0__", prev, List.of(expr(w.condition())));
     } else if (stage instanceof Stage.Extend e) {
       List<SqlNode> exprs = new ArrayList<>();
-      StringBuilder sql = new StringBuilder("SELECT *");
+      List<String> names = new ArrayList<>();
+      List<String> values = new ArrayList<>();
       for (Stage.Assignment a : e.assignments()) {
-        sql.append(", __e").append(exprs.size()).append("__ AS ").append(ident(a.name().value()));
+        names.add(a.name().value());
+        values.add("__e" + exprs.size() + "__");
         exprs.add(expr(a.expression()));
       }
-      return template(sql.append(" FROM __prev__").toString(), prev, exprs);
+      return withColumns(prev, names, values, exprs);
     } else if (stage instanceof Stage.Project p) {
       List<SqlNode> exprs = new ArrayList<>();
       List<String> items = new ArrayList<>();
+      List<String> names = new ArrayList<>();
       for (Fragment f : p.columns()) {
         items.add("__e" + exprs.size() + "__");
-        exprs.add(expr(f));
+        SqlNode e = expr(f);
+        exprs.add(e);
+        names.add(outputName(e));
       }
+      columns = names.contains(null) ? null : names;
       return template("SELECT " + String.join(", ", items) + " FROM __prev__", prev, exprs);
     } else if (stage instanceof Stage.Stats s) {
-      return aggregate(s.by(), s.aggregations(), prev, null);
+      return stats(s, prev);
     } else if (stage instanceof Stage.Sort s) {
       List<SqlNode> exprs = new ArrayList<>();
       List<String> keys = new ArrayList<>();
@@ -176,22 +199,82 @@ final class PipeToSqlConverter {
       }
       return template("SELECT * FROM __prev__ LIMIT " + h.rows(), prev, List.of());
     } else if (stage instanceof Stage.Top t) {
+      columns = null;
       return top(t, prev);
     } else if (stage instanceof Stage.Timechart t) {
+      columns = null;
       return aggregate(t.by() == null ? List.of() : List.of(t.by()), t.aggregations(), prev, span(t));
     } else if (stage instanceof Stage.Parse p) {
       return parseStage(p, prev);
     } else if (stage instanceof Stage.Lookup l) {
-      throw new QueryException("lookup is not available in queries yet", query.text(), l.start(),
-          "enrich at ingest time with --lookup/--enrich-ip");
+      return lookupStage(l, prev);
     }
     Stage.Command c = (Stage.Command) stage;
     throw new QueryException("command '" + c.name().value() + "' is not available in this version", query.text(),
-        c.name().start(), "available: select, where, extend, project, stats, sort, head, top, timechart, parse");
+        c.name().start(), "available: select, where, extend, project, stats, sort, head, top, timechart, parse, lookup");
+  }
+
+  /** The groups' columns, then the aggregates': named when each aggregate has an alias. */
+  private SqlNode stats(Stage.Stats s, SqlNode prev) {
+    SqlNode node = aggregate(s.by(), s.aggregations(), prev, null);
+    List<String> names = new ArrayList<>();
+    for (Fragment f : s.by()) {
+      names.add(outputName(expr(f)));
+    }
+    for (Stage.Aggregation a : s.aggregations()) {
+      names.add(a.alias() == null ? null : a.alias().value());
+      if (a.alias() != null) {
+        derived.add(a.alias().value().toLowerCase(Locale.ROOT));
+      }
+    }
+    columns = names.contains(null) ? null : names;
+    return node;
+  }
+
+  /**
+   * The column names a select list gives, or null when one of them is left to Calcite ({@code EXPR$1})
+   * or the list holds a star over unknown columns.
+   */
+  private List<String> outputNames(List<SqlNode> items) {
+    List<String> names = new ArrayList<>();
+    for (SqlNode item : items) {
+      if (item instanceof SqlIdentifier id && id.isStar()) {
+        if (columns == null || !id.isSimple()) {
+          return null;
+        }
+        names.addAll(columns);
+      } else {
+        String name = outputName(item);
+        if (name == null) {
+          return null;
+        }
+        if (item.getKind() == SqlKind.AS) {
+          derived.add(name.toLowerCase(Locale.ROOT)); // no longer the store's values, whatever it is named
+        }
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+  /** The name of a select item: its alias or its simple identifier; null when Calcite names it. */
+  private static String outputName(SqlNode item) {
+    if (item.getKind() == SqlKind.AS) {
+      return ((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple();
+    }
+    return item instanceof SqlIdentifier id && id.isSimple() && !id.isStar() ? id.getSimple() : null;
+  }
+
+  private void defined(String name) {
+    derived.add(name.toLowerCase(Locale.ROOT));
+    if (columns != null && columns.stream().noneMatch(name::equalsIgnoreCase)) {
+      columns.add(name);
+    }
   }
 
   private SqlNode sqlStage(Stage.SqlStage s, SqlNode prev) {
     SqlSelect head = (SqlSelect) parseAt(s.select(), "", false);
+    columns = outputNames(head.getSelectList().getList());
     if (head.getFrom() != null) {
       throw new QueryException("a select stage reads the previous stage: leave FROM out", query.text(),
           offsetOf(head.getFrom().getParserPosition(), s.start()), "write 'from <store>' at the start of the query");
@@ -313,22 +396,81 @@ final class PipeToSqlConverter {
   }
 
   private SqlNode parseStage(Stage.Parse p, SqlNode prev) {
-    if (p.mode() != Stage.ParseMode.REGEX) {
-      throw new QueryException("parse … with " + p.mode().name().toLowerCase() + " is not available yet", query.text(),
-          p.start(), "use parse … with regex '(?<name>…)' or json_value(col, '$.field')");
-    }
-    List<String> names = RegexGroups.named(p.regex());
-    if (names.isEmpty()) {
-      throw new QueryException("the regex has no named groups", query.text(), p.start(),
-          "name what to extract: (?<status>\\d+)");
-    }
     List<SqlNode> exprs = List.of(expr(p.column()));
-    StringBuilder sql = new StringBuilder("SELECT *");
-    for (String name : names) {
-      sql.append(", regexp_extract(CAST(__e0__ AS VARCHAR), ").append(quote(p.regex())).append(", ")
-          .append(RegexGroups.index(p.regex(), name)).append(") AS ").append(ident(name));
+    String text = "CAST(__e0__ AS VARCHAR)";
+    List<String> names = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    if (p.mode() == Stage.ParseMode.REGEX) {
+      names.addAll(RegexGroups.named(p.regex()));
+      if (names.isEmpty()) {
+        throw new QueryException("the regex has no named groups", query.text(), p.start(),
+            "name what to extract: (?<status>\\d+)");
+      }
+      for (String name : names) {
+        values.add("regexp_extract(" + text + ", " + quote(p.regex()) + ", " + RegexGroups.index(p.regex(), name) + ")");
+      }
+      return withColumns(prev, names, values, exprs);
     }
-    return template(sql.append(" FROM __prev__").toString(), prev, exprs);
+    String function = switch (p.mode()) {
+      case JSON -> SiftFunctions.JSON_FLAT_VALUE;
+      case LOGFMT -> SiftFunctions.LOGFMT_VALUE;
+      case KV -> SiftFunctions.KV_VALUE;
+      case REGEX -> throw new IllegalStateException("handled above");
+    };
+    for (String key : p.keys().isEmpty() ? discoverKeys(p, exprs.get(0)) : p.keys().stream().map(Name::value).toList()) {
+      names.add(key);
+      values.add(function + "(" + text + ", " + quote(key) + ")");
+    }
+    return withColumns(prev, names, values, exprs);
+  }
+
+  /** The keys of a parse stage that names none: read from samples of the stored field it parses. */
+  private List<String> discoverKeys(Stage.Parse p, SqlNode column) {
+    String field = column instanceof SqlIdentifier id && id.isSimple() ? id.getSimple() : null;
+    if (field == null || columns == null || derived.contains(field.toLowerCase(Locale.ROOT))) {
+      String example = "parse " + p.column().text() + " with " + p.mode().name().toLowerCase(Locale.ROOT)
+          + (p.mode() == Stage.ParseMode.JSON ? "(user, http.status)" : "(user, status)");
+      throw new QueryException("the keys to extract are found by reading a stored field, and '" + p.column().text()
+          + "' is not one here", query.text(), p.column().start(), "name the keys: " + example);
+    }
+    List<String> keys = new ParseKeys(schema, query).discover(p.mode(), tables, field);
+    if (keys == null) {
+      throw new QueryException("unknown field '" + field + "'", query.text(), p.column().start(),
+          Suggestions.didYouMean(field, columns));
+    }
+    return keys;
+  }
+
+  private SqlNode lookupStage(Stage.Lookup l, SqlNode prev) {
+    LookupTable table = new QueryLookups(schema, query.text()).table(l.table().value(), l.table().start());
+    List<String> names = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    for (String c : table.columns()) {
+      if (!c.equals(table.keyColumn())) {
+        names.add(c);
+        values.add(LookupFunction.IP_LOOKUP + "(" + quote(table.name()) + ", __e0__, " + quote(c) + ")");
+      }
+    }
+    return withColumns(prev, names, values, List.of(expr(l.column())));
+  }
+
+  /**
+   * The previous stage's columns and new ones. A previous column of a new column's name is left out
+   * (when the columns are known), so the stage's value is the only one of that name.
+   */
+  private SqlNode withColumns(SqlNode prev, List<String> names, List<String> values, List<SqlNode> exprs) {
+    List<String> items = new ArrayList<>();
+    if (columns == null) {
+      items.add("*");
+    } else {
+      columns.removeIf(c -> names.stream().anyMatch(c::equalsIgnoreCase));
+      columns.forEach(c -> items.add(ident(c)));
+    }
+    for (int i = 0; i < names.size(); i++) {
+      items.add(values.get(i) + " AS " + ident(names.get(i)));
+      defined(names.get(i));
+    }
+    return template("SELECT " + String.join(", ", items) + " FROM __prev__", prev, exprs);
   }
 
   // ---------------------------------------------------------------- SQL building

@@ -10,9 +10,9 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.validate.SqlConformance;
 
 /**
- * A "parser" that returns a tree built beforehand: how a converted pipe query enters Calcite's
- * prepare path at the point where it would parse SQL text, so everything after (validation,
- * planning, parameters, EXPLAIN) is the same for both query forms.
+ * A "parser" that returns a tree built beforehand: how a converted pipe query (and an SQL query
+ * parsed and checked beforehand) enters Calcite's prepare path at the point where it would parse SQL
+ * text, so everything after (validation, planning, parameters, EXPLAIN) is the same for both query forms.
  */
 final class PreparsedParserImpl extends SqlAbstractParserImpl {
   private final SqlNode node;

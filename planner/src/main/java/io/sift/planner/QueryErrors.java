@@ -29,6 +29,9 @@ public final class QueryErrors {
       if (t instanceof UnsupportedOperationException u && u.getMessage() != null && u.getMessage().startsWith("search(")) {
         return new SQLException(u.getMessage(), "42000", u);
       }
+      if (t instanceof UnknownLookupException u) {
+        return new SQLException(u.getMessage(), "42000", u);
+      }
     }
     if (failure instanceof SQLException s) {
       return s;

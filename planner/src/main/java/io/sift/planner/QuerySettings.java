@@ -3,10 +3,14 @@ package io.sift.planner;
 /**
  * Per-connection settings the planner applies to every query: the store a pipe query without
  * {@code from} searches, a time window every scan is restricted to ({@code [from, to)}, epoch ms,
- * {@code Long.MIN_VALUE/MAX_VALUE} when open), and the memory a query may use (0: no limit).
+ * {@code Long.MIN_VALUE/MAX_VALUE} when open), the memory a query may use (0: no limit), and the
+ * lookup table {@code ip_to_region}/{@code ip_to_isp}/{@code ip_to_country} read.
  */
-public record QuerySettings(String defaultStore, long from, long to, long memoryLimitBytes) {
+public record QuerySettings(String defaultStore, long from, long to, long memoryLimitBytes, String geoTable) {
+  public static final String DEFAULT_GEO_TABLE = "geo";
+
   public static QuerySettings defaults() {
-    return new QuerySettings(null, Long.MIN_VALUE, Long.MAX_VALUE, Runtime.getRuntime().maxMemory() / 2);
+    return new QuerySettings(null, Long.MIN_VALUE, Long.MAX_VALUE, Runtime.getRuntime().maxMemory() / 2,
+        DEFAULT_GEO_TABLE);
   }
 }

@@ -56,11 +56,19 @@ public final class SiftPrepare extends CalcitePrepareImpl {
   @Override
   protected SqlParser createParser(String sql, SqlParser.Config config) {
     io.sift.parser.ast.Query q = QueryParser.parse(sql);
-    if (!(q instanceof PipeQuery pipe)) {
-      return super.createParser(sql, config);
+    SqlNode node;
+    if (q instanceof PipeQuery pipe) {
+      node = new PipeToSqlConverter(schema(), config, pipe).convert();
+      linesAbove = PipeToSqlConverter.LINES_ABOVE;
+    } else {
+      // Parsed here too, so that the lookups it names are checked (below) before validation.
+      try {
+        node = super.createParser(sql, config).parseStmt();
+      } catch (SqlParseException e) {
+        return super.createParser(sql, config); // Calcite parses it again and reports the error its way
+      }
     }
-    SqlNode node = new PipeToSqlConverter(schema(), config, pipe).convert();
-    linesAbove = PipeToSqlConverter.LINES_ABOVE;
+    node.accept(new LookupCallCheck(schema(), sql, linesAbove));
     return SqlParser.create(sql, config.withParserFactory(reader -> new PreparsedParserImpl(node)));
   }
 

@@ -31,7 +31,7 @@ public final class SiftSchema extends AbstractSchema {
   public static SchemaPlus register(SchemaPlus root, DataDirectory directory, QuerySettings settings) {
     SchemaPlus schema = root.add(NAME, new SiftSchema(directory, settings));
     schema.setCacheEnabled(false);
-    SiftFunctions.register(schema, directory);
+    SiftFunctions.register(schema, directory, settings);
     return schema;
   }
 

@@ -58,8 +58,15 @@ public sealed interface Stage {
     }
   }
 
-  /** {@code parse col with regex '…'} or {@code with json|logfmt|kv}. */
-  record Parse(Fragment column, ParseMode mode, String regex, int start) implements Stage {}
+  /**
+   * {@code parse col with regex '…'} or {@code with json|logfmt|kv}, optionally naming the keys to
+   * extract ({@code with json(user, http.status)}; empty when not named: the planner discovers them).
+   */
+  record Parse(Fragment column, ParseMode mode, String regex, List<Name> keys, int start) implements Stage {
+    public Parse {
+      keys = List.copyOf(keys);
+    }
+  }
 
   /** {@code lookup table on col}. */
   record Lookup(Name table, Fragment column, int start) implements Stage {}

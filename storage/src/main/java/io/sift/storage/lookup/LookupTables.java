@@ -33,13 +33,18 @@ public final class LookupTables {
   }
 
   public LookupTable load(String name) throws IOException {
-    checkName(name);
-    Path file = dir.resolve(name + ".csv");
+    Path file = file(name);
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("no lookup table '" + name + "'" + (names().isEmpty() ? ""
           : " (there are: " + String.join(", ", names()) + ")"));
     }
     return LookupTable.load(name, file);
+  }
+
+  /** Where the table of that name is (or would be) stored: readers compare its time and size to reload. */
+  public Path file(String name) {
+    checkName(name);
+    return dir.resolve(name + ".csv");
   }
 
   public List<String> names() throws IOException {
