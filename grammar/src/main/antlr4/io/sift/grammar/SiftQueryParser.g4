@@ -58,7 +58,7 @@ stage
     : S_SELECT stageToken*                                              # sqlStage
     | S_WHERE expr                                                      # whereStage
     | S_EXTEND assignment (S_COMMA assignment)*                         # extendStage
-    | S_PROJECT expr (S_COMMA expr)*                                    # projectStage
+    | S_PROJECT projection (S_COMMA projection)*                        # projectStage
     | S_STATS aggregation (S_COMMA aggregation)* (S_BY expr (S_COMMA expr)*)?   # statsStage
     | S_SORT sortKey (S_COMMA sortKey)*                                 # sortStage
     | S_HEAD S_NUMBER?                                                  # headStage
@@ -89,6 +89,10 @@ assignment
     ;
 
 aggregation
+    : expr (S_AS name)?
+    ;
+
+projection
     : expr (S_AS name)?
     ;
 

@@ -167,7 +167,11 @@ final class AstBuilder {
       return new Stage.Extend(list, at);
     }
     if (ctx instanceof SiftQueryParser.ProjectStageContext p) {
-      return new Stage.Project(fragments(p.expr()), at);
+      List<Stage.Column> columns = new ArrayList<>();
+      for (SiftQueryParser.ProjectionContext c : p.projection()) {
+        columns.add(new Stage.Column(fragment(c.expr()), c.name() == null ? null : name(c.name())));
+      }
+      return new Stage.Project(columns, at);
     }
     if (ctx instanceof SiftQueryParser.StatsStageContext s) {
       return new Stage.Stats(aggregations(s.aggregation()), fragments(s.expr()), at);

@@ -26,8 +26,10 @@ final class EnumerableStoreScan extends StoreScan implements EnumerableRel {
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
-    ScanPlan plan = new ScanPlan(storeTable, columns, predicate, from, to, limit, aggregate);
+    // One column: the operators above (a limit, say) take the row as a scalar, as Calcite's own do.
+    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY);
+    ScanPlan plan = new ScanPlan(storeTable, columns, predicate, from, to, limit, aggregate,
+        physType.getFormat() == JavaRowFormat.SCALAR);
     Expression planExpr = implementor.stash(plan, ScanPlan.class);
     return implementor.result(physType,
         Blocks.toBlock(Expressions.call(planExpr, "execute", implementor.getRootExpression())));

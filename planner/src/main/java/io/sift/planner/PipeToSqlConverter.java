@@ -173,11 +173,12 @@ final class PipeToSqlConverter {
       List<SqlNode> exprs = new ArrayList<>();
       List<String> items = new ArrayList<>();
       List<String> names = new ArrayList<>();
-      for (Fragment f : p.columns()) {
-        items.add("__e" + exprs.size() + "__");
-        SqlNode e = expr(f);
+      for (Stage.Column c : p.columns()) {
+        String item = "__e" + exprs.size() + "__";
+        SqlNode e = expr(c.expression());
         exprs.add(e);
-        names.add(outputName(e));
+        items.add(c.alias() == null ? item : item + " AS " + ident(c.alias().value()));
+        names.add(c.alias() == null ? outputName(e) : c.alias().value());
       }
       columns = names.contains(null) ? null : names;
       return template("SELECT " + String.join(", ", items) + " FROM __prev__", prev, exprs);

@@ -30,9 +30,10 @@ public final class ScanPlan {
   private final long to;
   private final long limit;
   private final AggregateRequest aggregate;
+  private final boolean scalar;
 
   ScanPlan(StoreTable table, List<String> columns, Predicate predicate, long from, long to, long limit,
-      AggregateRequest aggregate) {
+      AggregateRequest aggregate, boolean scalar) {
     this.table = table;
     this.columns = List.copyOf(columns);
     this.predicate = predicate;
@@ -40,10 +41,11 @@ public final class ScanPlan {
     this.to = to;
     this.limit = limit;
     this.aggregate = aggregate;
+    this.scalar = scalar;
   }
 
   /** Called from generated code. */
-  public Enumerable<Object[]> execute(DataContext root) {
+  public Enumerable<Object> execute(DataContext root) {
     AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
     BooleanSupplier cancelled = () -> (cancel != null && cancel.get()) || Thread.currentThread().isInterrupted();
     QuerySettings settings = table.schema().settings();
@@ -57,17 +59,17 @@ public final class ScanPlan {
     }
     if (aggregate != null) {
       List<Object[]> rows = new StoreAggregation(table.schema().cache()).run(snapshot, request, aggregate);
-      return Linq4j.asEnumerable(rows);
+      return Linq4j.asEnumerable(rows).select(this::asElement);
     }
     return new AbstractEnumerable<>() {
       @Override
-      public Enumerator<Object[]> enumerator() {
+      public Enumerator<Object> enumerator() {
         RowScan scan = new RowScan(table.schema().cache(), snapshot, request);
         return new Enumerator<>() {
-          private Object[] current;
+          private Object current;
 
           @Override
-          public Object[] current() {
+          public Object current() {
             return current;
           }
 
@@ -79,7 +81,7 @@ public final class ScanPlan {
             if (!scan.hasNext()) {
               return false;
             }
-            current = scan.next();
+            current = asElement(scan.next());
             return true;
           }
 
@@ -95,5 +97,10 @@ public final class ScanPlan {
         };
       }
     };
+  }
+
+  /** A row as generated code reads it: the array, or its one value when the row has one column. */
+  private Object asElement(Object[] row) {
+    return scalar ? row[0] : row;
   }
 }

@@ -109,14 +109,19 @@ final class StoreScanRules {
           }
         }
       }
-      List<Predicate> all = new ArrayList<>();
-      if (!(scan.predicate instanceof Predicate.All)) {
-        all.add(scan.predicate);
-      }
+      // The scan's conjuncts plus the new ones. A conjunct kept above the scan (an inexact one)
+      // matches this rule again: it must find its predicate already there, or it would nest forever.
+      List<Predicate> all = new ArrayList<>(scan.predicate instanceof Predicate.And a ? a.all()
+          : scan.predicate instanceof Predicate.All ? List.of() : List.of(scan.predicate));
+      boolean added = false;
       for (Predicate p : pushed) {
-        if (!(p instanceof Predicate.All)) {
+        if (!(p instanceof Predicate.All) && !all.contains(p)) {
           all.add(p);
+          added = true;
         }
+      }
+      if (!added && from == scan.from && to == scan.to) {
+        return;
       }
       Predicate combined = all.isEmpty() ? new Predicate.All() : all.size() == 1 ? all.get(0) : new Predicate.And(all);
       RelNode newScan = scan.withPredicate(combined, from, to);

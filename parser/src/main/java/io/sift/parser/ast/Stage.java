@@ -22,7 +22,7 @@ public sealed interface Stage {
     }
   }
 
-  record Project(List<Fragment> columns, int start) implements Stage {
+  record Project(List<Column> columns, int start) implements Stage {
     public Project {
       columns = List.copyOf(columns);
     }
@@ -75,6 +75,9 @@ public sealed interface Stage {
   record Command(Name name, Fragment arguments, int start) implements Stage {}
 
   record Assignment(Name name, Fragment expression) {}
+
+  /** A projected expression and its optional {@code as} name (null when absent). */
+  record Column(Fragment expression, Name alias) {}
 
   /** An aggregate expression and its optional {@code as} name (null when absent). */
   record Aggregation(Fragment expression, Name alias) {}
