@@ -33,7 +33,8 @@ public final class QueryErrors {
         return new SQLException(u.getMessage(), "42000", u);
       }
     }
-    if (failure instanceof SQLException s) {
+    // Avatica wraps what it cannot classify in a plain SQLException without a state: that is ours.
+    if (failure instanceof SQLException s && (s.getSQLState() != null || s.getClass() != SQLException.class)) {
       return s;
     }
     return new SQLException(failure.getMessage() == null ? failure.toString() : failure.getMessage(), "XX000", failure);

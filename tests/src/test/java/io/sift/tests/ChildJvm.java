@@ -17,9 +17,13 @@ final class ChildJvm {
 
   private ChildJvm() {}
 
-  /** The self-contained driver jar that jdbc-driver's package phase wrote. */
+  /** The self-contained driver jar that jdbc-driver's package phase wrote (path set in tests/pom.xml). */
   static Path driverJar() {
-    Path jar = Path.of(System.getProperty("sift.driverJar", "../jdbc-driver/target/sift-jdbc.jar"));
+    String path = System.getProperty("sift.driverJar");
+    if (path == null) {
+      throw new IllegalStateException("sift.driverJar is not set: run these tests through Maven (mvn -B verify)");
+    }
+    Path jar = Path.of(path);
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: it is built in the package phase (mvn -B verify)");
     }
