@@ -52,7 +52,12 @@ final class PipeToSqlConverter {
   }
 
   SqlNode convert() {
-    SqlNode node = source();
+    return convert(source());
+  }
+
+  /** The stages over a given source instead of the query's stores: ingest pipelines read the rows being ingested. */
+  SqlNode convert(SqlNode source) {
+    SqlNode node = source;
     for (Stage stage : query.stages()) {
       node = stage(stage, node);
     }

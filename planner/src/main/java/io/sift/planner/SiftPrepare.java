@@ -25,7 +25,7 @@ import org.apache.calcite.sql.parser.SqlParser;
  * tree where Calcite would parse text; validation errors become {@link QueryException}s with the
  * position in the user's query and a "did you mean". One instance prepares one statement.
  */
-public final class SiftPrepare extends CalcitePrepareImpl {
+public class SiftPrepare extends CalcitePrepareImpl {
   private static final Pattern UNKNOWN_COLUMN = Pattern.compile("Column '([^']+)' not found");
   private static final Pattern UNKNOWN_TABLE = Pattern.compile("Object '([^']+)' not found");
   private static final Pattern UNKNOWN_FUNCTION = Pattern.compile("No match found for function signature ([A-Za-z_0-9]+)\\(");
@@ -51,9 +51,14 @@ public final class SiftPrepare extends CalcitePrepareImpl {
     if (!(q instanceof PipeQuery pipe)) {
       return super.createParser(sql, config);
     }
-    SqlNode node = new PipeToSqlConverter(schema(), config, pipe).convert();
+    SqlNode node = toSql(pipe, schema(), config);
     linesAbove = PipeToSqlConverter.LINES_ABOVE;
     return SqlParser.create(sql, config.withParserFactory(reader -> new PreparsedParserImpl(node)));
+  }
+
+  /** The SQL tree of a pipe query; {@link PipelinePrepare} runs the stages over rows being ingested instead. */
+  SqlNode toSql(PipeQuery pipe, SiftSchema schema, SqlParser.Config config) {
+    return new PipeToSqlConverter(schema, config, pipe).convert();
   }
 
   private SiftSchema schema() {
