@@ -241,7 +241,11 @@ public final class PipelineRunner implements AutoCloseable {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+    String m = root.getMessage();
+    if (root instanceof NumberFormatException && m != null && m.startsWith("For input string: ")) {
+      return "not a number: " + m.substring("For input string: ".length()); // a failed CAST of text
+    }
+    return m != null ? m : root.getClass().getSimpleName();
   }
 
   private static String firstLine(String s) {
