@@ -28,7 +28,7 @@ final class SegmentRows {
       return end - start;
     }
     int[] n = {0};
-    rows.forEachInRange(start, end, r -> buffer[n[0]++] = r - start);
+    rows.forEachInRange(start, end - start, r -> buffer[n[0]++] = r - start); // (start, length)
     return n[0];
   }
 }
