@@ -5,7 +5,6 @@ import io.sift.parser.ast.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.sql.SqlCall;
@@ -14,13 +13,10 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
-import org.apache.calcite.sql.SqlSyntax;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
-import org.apache.calcite.sql.validate.SqlNameMatchers;
 
 /**
  * Which stages an ingest pipeline accepts: those that turn one row into at most one row (where,
@@ -29,8 +25,6 @@ import org.apache.calcite.sql.validate.SqlNameMatchers;
  * input, so it is refused with the stage's position instead of giving per-batch answers.
  */
 final class RowWiseStages {
-  /** Sift's own aggregates, which the standard operator table does not know. */
-  private static final Set<String> SIFT_AGGREGATES = Set.of("approx_percentile", "approx_distinct", "compare");
   private static final String HINT = "an ingest pipeline may use where, extend, project, parse, lookup, and select "
       + "without aggregates, group by, order by or limit; aggregate in queries instead";
   private static final SqlParser.Config CONFIG = SqlParser.config().withUnquotedCasing(Casing.UNCHANGED)
@@ -118,20 +112,10 @@ final class RowWiseStages {
       SqlOperator op = call.getOperator();
       if (call.getKind() == SqlKind.OVER) {
         found.add("a window function");
-      } else if (op.isAggregator() || isAggregateName(op)) {
+      } else if (AggregateNames.isAggregate(call) || op.getName().equalsIgnoreCase(CompareRewrite.NAME)) {
         found.add(op.getName().toLowerCase(Locale.ROOT) + "()");
       }
       return super.visit(call);
-    }
-
-    private static boolean isAggregateName(SqlOperator op) {
-      if (SIFT_AGGREGATES.contains(op.getName().toLowerCase(Locale.ROOT))) {
-        return true;
-      }
-      List<SqlOperator> overloads = new ArrayList<>();
-      SqlStdOperatorTable.instance().lookupOperatorOverloads(op.getNameAsId(), null, SqlSyntax.FUNCTION, overloads,
-          SqlNameMatchers.withCaseSensitive(false));
-      return overloads.stream().anyMatch(SqlOperator::isAggregator);
     }
   }
 }
