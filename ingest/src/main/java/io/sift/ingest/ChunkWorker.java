@@ -118,7 +118,11 @@ final class ChunkWorker {
           invalidUtf8++;
         }
         String reason = null;
-        row.clear();
+        if (batch != null) {
+          row = new LogRow(); // the batch keeps the rows until it runs
+        } else {
+          row.clear();
+        }
         if (reader.lastRecordTooLong()) {
           reason = "line longer than " + options.maxLineBytes() + " bytes (its first " + options.maxLineBytes()
               + " bytes are kept here)";

@@ -42,15 +42,10 @@ final class PipelineBatch implements PipelineRunner.Output {
     this.rejectedUpTo = rejectedUpTo;
   }
 
-  /** Adds a copy of {@code row} (the caller reuses it). */
+  /** Adds {@code row}, which the caller must not change afterwards. */
   void add(LogRow row, long seq, long lineNumber, long endOffset, String record) {
-    LogRow copy = new LogRow();
-    copy.setTime(row.time());
-    for (int i = 0; i < row.size(); i++) {
-      copy.add(row.name(i), row.value(i));
-    }
     int i = rows.size();
-    rows.add(copy);
+    rows.add(row);
     seqs[i] = seq;
     lineNumbers[i] = lineNumber;
     offsets[i] = endOffset;

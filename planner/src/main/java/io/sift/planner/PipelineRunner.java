@@ -242,8 +242,9 @@ public final class PipelineRunner implements AutoCloseable {
       root = root.getCause();
     }
     String m = root.getMessage();
-    if (root instanceof NumberFormatException && m != null && m.startsWith("For input string: ")) {
-      return "not a number: " + m.substring("For input string: ".length()); // a failed CAST of text
+    if (root instanceof NumberFormatException) { // text where a number was needed, e.g. a failed CAST
+      return m != null && m.startsWith("For input string: ") ? "not a number: " + m.substring(18)
+          : "not a number" + (m == null ? "" : " (" + m + ")");
     }
     return m != null ? m : root.getClass().getSimpleName();
   }
