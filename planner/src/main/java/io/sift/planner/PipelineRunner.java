@@ -310,29 +310,31 @@ public final class PipelineRunner implements AutoCloseable {
       }
     }
 
+    /**
+     * The result columns to store: all but the row id and the built-ins; of columns with the same
+     * name (what {@code extend x = …} of an existing x gives) the last, so extend replaces a field.
+     */
     private void readOutputs(ResultSetMetaData md) throws SQLException {
-      int n = md.getColumnCount();
-      int[] cols = new int[n];
-      int[] t = new int[n];
-      String[] labels = new String[n];
-      int k = 0;
-      for (int c = 1; c <= n; c++) {
+      Map<String, Integer> byName = new LinkedHashMap<>();
+      for (int c = 1; c <= md.getColumnCount(); c++) {
         String label = md.getColumnLabel(c);
         if (label.equalsIgnoreCase(PipelineInputTable.ROW_ID)) {
           rowId = c;
         } else if (!Field.isBuiltin(label)) {
-          cols[k] = c;
-          t[k] = md.getColumnType(c);
-          labels[k] = label;
-          k++;
+          byName.remove(label);
+          byName.put(label, c);
         }
       }
       if (rowId == 0) {
         throw new IllegalStateException("the pipeline lost its row ids");
       }
-      outputs = Arrays.copyOf(cols, k);
-      types = Arrays.copyOf(t, k);
-      names = Arrays.copyOf(labels, k);
+      outputs = byName.values().stream().mapToInt(Integer::intValue).sorted().toArray();
+      types = new int[outputs.length];
+      names = new String[outputs.length];
+      for (int i = 0; i < outputs.length; i++) {
+        types[i] = md.getColumnType(outputs[i]);
+        names[i] = md.getColumnLabel(outputs[i]);
+      }
     }
 
     /** An input row as a table row: time, source, seq, the fields at their column types, the row id. */

@@ -111,6 +111,15 @@ class RowPipelineTest {
   }
 
   @Test
+  void extendOfAnExistingFieldReplacesIt() throws Exception {
+    RowPipeline p = compile("extend ms = cast(ms as bigint) * 2");
+    try (PipelineRunner runner = p.runner()) {
+      Collected out = run(runner, List.of(row(1, "ms", "12", "a", 1L)));
+      assertEquals(Map.of(0, Map.of("ms", 24L, "a", 1L)), out.rows);
+    }
+  }
+
+  @Test
   void onlyTheRowsThatFailAreReported() throws Exception {
     RowPipeline p = compile("extend n = cast(v as bigint) + 1");
     try (PipelineRunner runner = p.runner()) {
