@@ -51,6 +51,8 @@ public final class PipelineRunner implements AutoCloseable {
 
   private static final Driver DRIVER = new Driver().withPrepareFactory(PipelinePrepare::new);
   private static final Pattern UNKNOWN_COLUMN = Pattern.compile("^Column '([^']+)' not found in any table");
+  /** A DECIMAL column of scale 0, stored as Long (other DECIMALs as Double, by type, not by value). */
+  private static final int WHOLE_DECIMAL = Integer.MIN_VALUE;
   /** Bounds re-preparing for columns the input lacks (each round adds one). */
   private static final int MAX_ABSENT = 1000;
 
@@ -180,7 +182,11 @@ public final class PipelineRunner implements AutoCloseable {
       case Types.DOUBLE, Types.FLOAT, Types.REAL -> v = rs.getDouble(column);
       case Types.DECIMAL, Types.NUMERIC -> {
         BigDecimal d = rs.getBigDecimal(column);
-        return d == null ? null : d.scale() <= 0 ? (Object) d.longValue() : (Object) d.doubleValue();
+        return d == null ? null : d.doubleValue();
+      }
+      case WHOLE_DECIMAL -> {
+        BigDecimal d = rs.getBigDecimal(column);
+        return d == null ? null : d.longValue();
       }
       case Types.BOOLEAN -> v = rs.getBoolean(column);
       case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> {
@@ -333,6 +339,9 @@ public final class PipelineRunner implements AutoCloseable {
       names = new String[outputs.length];
       for (int i = 0; i < outputs.length; i++) {
         types[i] = md.getColumnType(outputs[i]);
+        if ((types[i] == Types.DECIMAL || types[i] == Types.NUMERIC) && md.getScale(outputs[i]) == 0) {
+          types[i] = WHOLE_DECIMAL;
+        }
         names[i] = md.getColumnLabel(outputs[i]);
       }
     }

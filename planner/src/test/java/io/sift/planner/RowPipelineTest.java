@@ -111,6 +111,17 @@ class RowPipelineTest {
   }
 
   @Test
+  void decimalsWithAFractionAreDoublesEvenWhenWhole() throws Exception {
+    RowPipeline p = compile("extend kb = bytes / 1024.0, n = cast(bytes as decimal(10, 0))");
+    try (PipelineRunner runner = p.runner()) {
+      Collected out = run(runner, List.of(row(1, "bytes", 0L), row(2, "bytes", 512L)));
+      assertEquals(0.0, out.rows.get(0).get("kb"));
+      assertEquals(0.5, out.rows.get(1).get("kb"));
+      assertEquals(512L, out.rows.get(1).get("n"));
+    }
+  }
+
+  @Test
   void extendOfAnExistingFieldReplacesIt() throws Exception {
     RowPipeline p = compile("extend ms = cast(ms as bigint) * 2");
     try (PipelineRunner runner = p.runner()) {
