@@ -25,7 +25,7 @@ import org.apache.calcite.sql.parser.SqlParser;
  * tree where Calcite would parse text; validation errors become {@link QueryException}s with the
  * position in the user's query and a "did you mean". One instance prepares one statement.
  */
-public class SiftPrepare extends CalcitePrepareImpl {
+public sealed class SiftPrepare extends CalcitePrepareImpl permits PipelinePrepare {
   private static final Pattern UNKNOWN_COLUMN = Pattern.compile("Column '([^']+)' not found");
   private static final Pattern UNKNOWN_TABLE = Pattern.compile("Object '([^']+)' not found");
   private static final Pattern UNKNOWN_FUNCTION = Pattern.compile("No match found for function signature ([A-Za-z_0-9]+)\\(");
