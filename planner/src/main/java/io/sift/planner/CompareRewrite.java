@@ -77,15 +77,22 @@ final class CompareRewrite {
     for (Stage stage : query.stages()) {
       if (stage instanceof Stage.SqlStage s && s.select().text().toLowerCase().contains(NAME)) {
         try {
-          for (SqlCall call : calls(SqlParser.create(s.select().text(), config).parseQuery())) {
-            for (SqlNode shift : call.getOperandList().subList(Math.min(1, call.operandCount()), call.operandCount())) {
-              if (shift instanceof SqlNumericLiteral n && n.isExact()) {
-                max = Math.max(max, n.getValueAs(Long.class) * 1000);
-              }
-            }
-          }
+          max = Math.max(max, reach(SqlParser.create(s.select().text(), config).parseQuery()));
         } catch (SqlParseException | RuntimeException e) {
           // the converter reports it with its position
+        }
+      }
+    }
+    return max;
+  }
+
+  /** How far back (ms) the compare calls in {@code node} reach; shifts that are not numbers are left to the rewrite to report. */
+  static long reach(SqlNode node) {
+    long max = 0;
+    for (SqlCall call : calls(node)) {
+      for (SqlNode shift : call.getOperandList().subList(Math.min(1, call.operandCount()), call.operandCount())) {
+        if (shift instanceof SqlNumericLiteral n && n.isExact()) {
+          max = Math.max(max, n.getValueAs(Long.class) * 1000);
         }
       }
     }

@@ -49,7 +49,17 @@ public sealed class SiftPrepare extends CalcitePrepareImpl permits PipelinePrepa
   protected SqlParser createParser(String sql, SqlParser.Config config) {
     io.sift.parser.ast.Query q = QueryParser.parse(sql);
     if (!(q instanceof PipeQuery pipe)) {
-      return super.createParser(sql, config);
+      if (!CompareInSql.mentions(sql)) {
+        return super.createParser(sql, config);
+      }
+      SqlNode node;
+      try {
+        node = super.createParser(sql, config).parseStmt();
+      } catch (SqlParseException e) {
+        return super.createParser(sql, config); // fails again where Calcite reports syntax errors
+      }
+      new CompareInSql(schema(), config, sql).rewrite(node);
+      return SqlParser.create(sql, config.withParserFactory(reader -> new PreparsedParserImpl(node)));
     }
     SqlNode node = toSql(pipe, schema(), config);
     linesAbove = PipeToSqlConverter.LINES_ABOVE;

@@ -110,6 +110,18 @@ class CompareQueryTest {
   }
 
   @Test
+  void plainSqlReadingOneStoreGivesTheSameAnswers() throws Exception {
+    assertEquals(List.of("a | [2.0, 3.0, 1.0, 0.6666666666666666, 2.0]", "b | [4.0, 1.0, 1.0, 4.0, 4.0]"),
+        query("events", OCT2, OCT3, "SELECT host, compare(count(*), 86400, 604800) AS c FROM events e GROUP BY host"
+            + " ORDER BY host"));
+    assertEquals(List.of("1.5"), query("events", OCT2, OCT3, "SELECT compare(count(*), 86400)[3] FROM events"));
+    SQLException nested = assertThrows(SQLException.class,
+        () -> query("events", OCT2, OCT3, "SELECT compare(count(*), 86400) FROM (SELECT * FROM events)"));
+    assertTrue(nested.getMessage().startsWith("line 1, column 39: a SELECT with compare(…) reads one store directly"),
+        nested.getMessage());
+  }
+
+  @Test
   void compareOutsideASelectStageOrWithoutAnAggregateIsAnError() {
     SQLException stats = assertThrows(SQLException.class,
         () -> query("events", OCT2, OCT3, "* | stats compare(count(), 86400)"));
