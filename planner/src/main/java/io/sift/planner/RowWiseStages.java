@@ -52,7 +52,9 @@ final class RowWiseStages {
     } else if (stage instanceof Stage.Head) {
       command = "head";
     } else {
-      command = ((Stage.Command) stage).name().value();
+      // The analytics commands (the parser already refuses words that are no command).
+      throw new QueryException("'" + ((Stage.Command) stage).name().value() + "' is not a stage an ingest pipeline "
+          + "can run", text, stage.start(), HINT);
     }
     throw new QueryException("'" + command + "' needs many rows at once: an ingest pipeline works one row at a time",
         text, stage.start(), HINT);

@@ -153,6 +153,8 @@ class RowPipelineTest {
     }
     QueryException e = assertThrows(QueryException.class, () -> compile("where a > 1 | stats count()"));
     assertEquals(15, e.column());
+    QueryException c = assertThrows(QueryException.class, () -> compile("patterns message"));
+    assertEquals("'patterns' is not a stage an ingest pipeline can run", c.reason());
   }
 
   @Test
