@@ -59,6 +59,11 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--kind", paramLabel = "FIELD=KIND", description = "Index FIELD as keyword (whole values) or text (tokens) from now on, instead of deciding from the data.")
   Map<String, String> kinds = new java.util.LinkedHashMap<>();
 
+  @Option(names = "--pipeline", paramLabel = "STAGES",
+      description = "Pipe stages applied to every row before it is stored: where, extend, project, parse, lookup, "
+          + "select without aggregates (e.g. 'where status >= 400 | extend slow = latency_ms > 500').")
+  String pipeline;
+
   @Option(names = "--workers", defaultValue = "0", description = "Parsing threads (default: one per core).")
   int workers;
 
@@ -71,7 +76,7 @@ final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     IngestOptions.Builder options = IngestOptions.builder(store, format).multiline(multiline).time(timeField, timeFormat)
-        .source(source).keepRaw(keepRaw).workers(workers).chunkBytes(chunkBytes);
+        .source(source).keepRaw(keepRaw).workers(workers).chunkBytes(chunkBytes).pipeline(pipeline);
     lookups.forEach(options::lookup);
     enrichIp.forEach(options::enrichIp);
     kinds.forEach((field, kind) -> options.kind(field, FieldKind.parse(kind)));
@@ -85,9 +90,10 @@ final class IngestCommand implements Callable<Integer> {
   }
 
   static String summaryLine(IngestSummary s) {
-    return String.format("%s: %,d lines read, %,d stored, %,d rejected%s in %.2f s (%,.0f lines/s, %.1f MB/s)",
+    return String.format("%s: %,d lines read, %,d stored, %,d rejected%s%s in %.2f s (%,.0f lines/s, %.1f MB/s)",
         s.store(), s.records(), s.stored(), s.rejected(),
         s.rejected() > 0 ? " (kept with the reason in the __rejected__ store)" : "",
+        s.dropped() > 0 ? String.format(", %,d dropped by the pipeline", s.dropped()) : "",
         s.elapsedNanos() / 1e9, s.recordsPerSecond(), s.megabytesPerSecond());
   }
 
@@ -120,6 +126,9 @@ final class IngestCommand implements Callable<Integer> {
       }
       StringBuilder line = new StringBuilder(String.format("  %s: %,d lines, %,d stored, %,d rejected",
           s.input(), s.lines(), s.stored(), s.rejected()));
+      if (s.dropped() > 0) {
+        line.append(String.format(", %,d dropped by the pipeline", s.dropped()));
+      }
       if (s.resumedAt() > 0) {
         line.append(String.format(" (resumed at byte %,d)", s.resumedAt()));
       }

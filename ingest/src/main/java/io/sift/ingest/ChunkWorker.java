@@ -7,6 +7,7 @@ import io.sift.ingest.format.RecordReader;
 import io.sift.ingest.format.RejectedRecordException;
 import io.sift.ingest.format.TimeAssigner;
 import io.sift.ingest.format.TimestampParser;
+import io.sift.planner.PipelineRunner;
 import io.sift.storage.Field;
 import io.sift.storage.LogRow;
 import io.sift.storage.StoreWriter;
@@ -14,8 +15,10 @@ import io.sift.storage.segment.SegmentBuilder;
 import io.sift.storage.segment.SegmentMeta;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -28,7 +31,7 @@ final class ChunkWorker {
 
   /** What a chunk turned into. */
   record Result(Chunk chunk, String source, long seqBase, SegmentMeta segment, long stored, long records,
-      List<Rejected> rejected, long alreadyRejected, int invalidUtf8, int unparsedTimes) {}
+      List<Rejected> rejected, long alreadyRejected, long dropped, int invalidUtf8, int unparsedTimes) {}
 
   static final String TIME_ERROR = "__time_error__";
 
@@ -36,12 +39,16 @@ final class ChunkWorker {
   private final IngestOptions options;
   private final IpEnricher enricher;
   private final StoreWriter writer;
+  private final IngestPipeline pipeline;
 
-  ChunkWorker(LogFormat format, IngestOptions options, IpEnricher enricher, StoreWriter writer) {
+  /** @param pipeline {@code --pipeline}, or null */
+  ChunkWorker(LogFormat format, IngestOptions options, IpEnricher enricher, StoreWriter writer,
+      IngestPipeline pipeline) {
     this.format = format;
     this.options = options;
     this.enricher = enricher;
     this.writer = writer;
+    this.pipeline = pipeline;
   }
 
   /**
@@ -57,9 +64,30 @@ final class ChunkWorker {
         rejected.add(new Rejected(seqBase, chunk.firstLine() + 1, chunk.endOffset(), chunk.truncation(),
             new String(chunk.data(), 0, chunk.length(), java.nio.charset.StandardCharsets.UTF_8)));
       }
-      return new Result(chunk, source, seqBase, null, 0, rejected.size(), rejected, 0, 0, 0);
+      return new Result(chunk, source, seqBase, null, 0, rejected.size(), rejected, 0, 0, 0, 0);
     }
+    PipelineRunner runner = pipeline == null ? null : borrowRunner();
+    try {
+      return parse(chunk, source, seqBase, header, timeReference, rejectedUpTo, rejected, runner);
+    } finally {
+      if (runner != null) {
+        pipeline.release(runner);
+      }
+    }
+  }
+
+  private PipelineRunner borrowRunner() {
+    try {
+      return pipeline.borrow();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot open the pipeline's connection: " + e.getMessage(), e);
+    }
+  }
+
+  private Result parse(Chunk chunk, String source, long seqBase, String header, Instant timeReference,
+      long rejectedUpTo, List<Rejected> rejected, PipelineRunner runner) throws IOException {
     SegmentBuilder segment = new SegmentBuilder();
+    PipelineBatch batch = runner == null ? null : new PipelineBatch(runner, segment, source, rejected, rejectedUpTo);
     TimestampParser timeParser = options.timeFormat() == null ? new TimestampParser(timeReference)
         : TimestampParser.ofFormat(options.timeFormat(), timeReference);
     TimeAssigner times = new TimeAssigner(options.timeField(), timeParser);
@@ -90,7 +118,11 @@ final class ChunkWorker {
           invalidUtf8++;
         }
         String reason = null;
-        row.clear();
+        if (batch != null) {
+          row = new LogRow(); // the batch keeps the rows until it runs
+        } else {
+          row.clear();
+        }
         if (reader.lastRecordTooLong()) {
           reason = "line longer than " + options.maxLineBytes() + " bytes (its first " + options.maxLineBytes()
               + " bytes are kept here)";
@@ -129,13 +161,25 @@ final class ChunkWorker {
           enricher.enrich(row);
         }
         renameBuiltins(row);
-        segment.append(row.time(), source, seq, row);
+        if (batch != null) {
+          batch.add(row, seq, lineNumber, reader.offset(), record);
+        } else {
+          segment.append(row.time(), source, seq, row);
+        }
       }
+    }
+    long dropped = 0;
+    if (batch != null) {
+      batch.flush();
+      dropped = batch.dropped();
+      alreadyRejected += batch.alreadyRejected();
+      // Pipeline failures were found after the parse failures of their batch: back into line order.
+      rejected.sort(Comparator.comparingLong(Rejected::seq));
     }
     SegmentMeta meta = segment.isEmpty() ? null
         : writer.segmentWriter().write(segment, writer.segmentsDir(), writer.reserveSegmentId());
-    return new Result(chunk, source, seqBase, meta, segment.rows(), records, rejected, alreadyRejected, invalidUtf8,
-        unparsedTimes);
+    return new Result(chunk, source, seqBase, meta, segment.rows(), records, rejected, alreadyRejected, dropped,
+        invalidUtf8, unparsedTimes);
   }
 
   /** A parsed field named like a built-in column keeps its value under {@code field<name>}. */

@@ -10,6 +10,6 @@ public interface IngestListener {
   default void warning(String message) {}
 
   /** What one input contributed. */
-  record InputSummary(String input, long lines, long stored, long rejected, long skippedAsDone, long resumedAt,
-      int invalidUtf8, int unparsedTimes, String truncation) {}
+  record InputSummary(String input, long lines, long stored, long rejected, long dropped, long skippedAsDone,
+      long resumedAt, int invalidUtf8, int unparsedTimes, String truncation) {}
 }

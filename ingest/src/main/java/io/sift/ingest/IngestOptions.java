@@ -23,6 +23,7 @@ import java.util.Map;
  * @param workers parse/encode threads (0: one per core)
  * @param maxLineBytes longer lines are cut to this and rejected
  * @param chunkBytes bytes per parallel chunk, the unit of commit (0: chosen from the input size)
+ * @param pipeline {@code --pipeline}: pipe stages applied to rows before they are stored, or null
  */
 public record IngestOptions(
     String store,
@@ -38,7 +39,8 @@ public record IngestOptions(
     int workers,
     int maxLineBytes,
     int chunkBytes,
-    WriterOptions writer) {
+    WriterOptions writer,
+    String pipeline) {
 
   public static IngestOptions of(String store, String format) {
     return builder(store, format).build();
@@ -64,6 +66,7 @@ public record IngestOptions(
     private int maxLineBytes = LineReader.DEFAULT_MAX_LINE_BYTES;
     private int chunkBytes;
     private WriterOptions writer = WriterOptions.defaults();
+    private String pipeline;
 
     private Builder(String store, String format) {
       this.store = store;
@@ -129,9 +132,15 @@ public record IngestOptions(
       return this;
     }
 
+    public Builder pipeline(String stages) {
+      this.pipeline = stages;
+      return this;
+    }
+
     public IngestOptions build() {
       return new IngestOptions(store, format, multiline, timeField, timeFormat, source, keepRaw, Map.copyOf(lookups),
-          Map.copyOf(enrichIp), Map.copyOf(kinds), workers, maxLineBytes, chunkBytes, writer);
+          Map.copyOf(enrichIp), Map.copyOf(kinds), workers, maxLineBytes, chunkBytes, writer,
+          pipeline);
     }
   }
 }

@@ -3,10 +3,12 @@ package io.sift.ingest;
 import java.util.List;
 
 /**
- * The result of an ingest. Every record read is stored or rejected:
- * {@code records == stored + rejected} (plus rejections an earlier, interrupted run had already kept).
+ * The result of an ingest. Every record read is stored, rejected, or dropped by {@code --pipeline}'s
+ * filters: {@code records == stored + rejected + dropped} (rejections include those an earlier,
+ * interrupted run had already kept).
  */
-public record IngestSummary(String store, long records, long stored, long rejected, long bytes, long elapsedNanos,
+public record IngestSummary(String store, long records, long stored, long rejected, long dropped, long bytes,
+    long elapsedNanos,
     List<IngestListener.InputSummary> inputs) {
 
   public double recordsPerSecond() {

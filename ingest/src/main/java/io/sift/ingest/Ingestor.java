@@ -79,6 +79,13 @@ public final class Ingestor {
   public IngestSummary ingest(List<InputFile> inputs) throws IOException {
     saveLookups();
     IpEnricher enricher = enricher();
+    try (IngestPipeline pipeline = options.pipeline() == null ? null : IngestPipeline.compile(options.pipeline(), data)) {
+      return ingest(inputs, enricher, pipeline);
+    }
+  }
+
+  private IngestSummary ingest(List<InputFile> inputs, IpEnricher enricher, IngestPipeline pipeline)
+      throws IOException {
     long started = System.nanoTime();
     int workers = options.workers() > 0 ? options.workers() : Runtime.getRuntime().availableProcessors();
     ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
@@ -93,7 +100,7 @@ public final class Ingestor {
       Committer committer = new Committer(writer, started);
       Thread commitThread = new Thread(committer, "sift-ingest-commit");
       commitThread.start();
-      ChunkWorker worker = new ChunkWorker(format, options, enricher, writer);
+      ChunkWorker worker = new ChunkWorker(format, options, enricher, writer, pipeline);
       Map<String, Long> seqBySource = new HashMap<>(writer.manifest().nextSeq());
       try {
         for (InputFile input : inputs) {
@@ -109,7 +116,7 @@ public final class Ingestor {
       }
       committer.rethrow();
       return new IngestSummary(options.store(), committer.records, committer.stored, committer.rejected,
-          committer.bytes, System.nanoTime() - started, committer.summaries);
+          committer.dropped, committer.bytes, System.nanoTime() - started, committer.summaries);
     } finally {
       pool.shutdownNow();
     }
@@ -198,6 +205,7 @@ public final class Ingestor {
     long records;
     long stored;
     long rejected;
+    long dropped;
     long bytes;
     final List<IngestListener.InputSummary> summaries = new ArrayList<>();
 
@@ -205,6 +213,7 @@ public final class Ingestor {
     private long inLines;
     private long inStored;
     private long inRejected;
+    private long inDropped;
     private long inSkipped;
     private int inInvalid;
     private int inUnparsed;
@@ -286,12 +295,12 @@ public final class Ingestor {
         try {
           if (item instanceof InputState s) {
             current = s;
-            inLines = inStored = inRejected = inSkipped = inInvalid = inUnparsed = 0;
+            inLines = inStored = inRejected = inDropped = inSkipped = inInvalid = inUnparsed = 0;
             inTruncation = null;
             inLineCount = 0;
           } else if (item == END_INPUT) {
             IngestListener.InputSummary summary = new IngestListener.InputSummary(current.input().display(), inLines,
-                inStored, inRejected, inSkipped, current.resumedAt(), inInvalid, inUnparsed, inTruncation);
+                inStored, inRejected, inDropped, inSkipped, current.resumedAt(), inInvalid, inUnparsed, inTruncation);
             summaries.add(summary);
             listener.inputDone(summary);
           } else {
@@ -320,10 +329,12 @@ public final class Ingestor {
       records += r.records();
       stored += r.stored();
       rejected += r.rejected().size() + r.alreadyRejected();
+      dropped += r.dropped();
       bytes += chunk.length();
       inLines += r.records();
       inStored += r.stored();
       inRejected += r.rejected().size() + r.alreadyRejected();
+      inDropped += r.dropped();
       inSkipped += r.alreadyRejected();
       inInvalid += r.invalidUtf8();
       inUnparsed += r.unparsedTimes();

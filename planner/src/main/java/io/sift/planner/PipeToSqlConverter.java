@@ -57,6 +57,8 @@ final class PipeToSqlConverter {
   private List<String> columns;
   /** Names (lower case) that a stage defined, so they no longer hold the store's values. */
   private final Set<String> derived = new HashSet<>();
+  /** How far before the connection's window the stores are read, for compare(…); 0 when not. */
+  private long reach;
 
   PipeToSqlConverter(SiftSchema schema, SqlParser.Config config, PipeQuery query) {
     this.schema = schema;
@@ -66,7 +68,13 @@ final class PipeToSqlConverter {
   }
 
   SqlNode convert() {
-    SqlNode node = source();
+    reach = CompareRewrite.reach(query, config);
+    return convert(source());
+  }
+
+  /** The stages over a given source instead of the query's stores: ingest pipelines read the rows being ingested. */
+  SqlNode convert(SqlNode source) {
+    SqlNode node = source;
     for (Stage stage : query.stages()) {
       node = stage(stage, node);
     }
@@ -98,7 +106,7 @@ final class PipeToSqlConverter {
     }
     if (stores.size() == 1) {
       columns = new ArrayList<>(tables.get(0).fields().keySet());
-      return parse("SELECT * FROM " + ident(stores.get(0)) + where);
+      return parse("SELECT * FROM " + scanOf(stores.get(0)) + where);
     }
     // Several stores are searched as one: union by field name, NULL where a store lacks a field.
     Map<String, FieldType> union = new LinkedHashMap<>();
@@ -120,9 +128,15 @@ final class PipeToSqlConverter {
         cols.add((each.get(i).containsKey(f.getKey()) ? "CAST(" + ident(f.getKey()) + " AS " + sqlType + ")"
             : "CAST(NULL AS " + sqlType + ")") + " AS " + ident(f.getKey()));
       }
-      sql.append("SELECT ").append(String.join(", ", cols)).append(" FROM ").append(ident(stores.get(i))).append(where);
+      sql.append("SELECT ").append(String.join(", ", cols)).append(" FROM ").append(scanOf(stores.get(i))).append(where);
     }
     return parse(sql.toString());
+  }
+
+  /** A store in FROM: widened into the past when compare(…) reads earlier periods than the connection's window. */
+  private String scanOf(String store) {
+    return reach > 0 && schema.settings().from() != Long.MIN_VALUE
+        ? "TABLE(" + ident(WidenedStore.NAME) + "(" + quote(store) + ", " + quote(Long.toString(reach)) + "))" : ident(store);
   }
 
   private static String sqlTypeName(FieldType t) {
@@ -282,6 +296,7 @@ final class PipeToSqlConverter {
     }
     if (s.clauses() == null) {
       head.setFrom(asAlias(prev));
+      compareRewrite().rewrite(head);
       return head;
     }
     // The clauses are parsed behind a stand-in SELECT on the line above the query (so they keep
@@ -294,6 +309,7 @@ final class PipeToSqlConverter {
     select.setOperand(0, head.getOperandList().get(0)); // DISTINCT / ALL
     select.setSelectList(head.getSelectList());
     select.setFrom(asAlias(prev));
+    compareRewrite().rewrite(select);
     return node;
   }
 
@@ -371,6 +387,20 @@ final class PipeToSqlConverter {
       return s;
     }
     // No span: about a hundred buckets over the stores' time range.
+    long[] range = storeTimeRange();
+    long from = Math.max(range[0], schema.settings().from());
+    long to = Math.min(range[1], schema.settings().to());
+    long span = Math.max(0, to - from);
+    for (String s : SPANS) {
+      if (span / io.sift.functions.TimeBucket.spanMillis(s) <= 120) {
+        return s;
+      }
+    }
+    return SPANS.get(SPANS.size() - 1);
+  }
+
+  /** The first and last row time of the query's stores (first > last when they hold no rows). */
+  private long[] storeTimeRange() {
     long from = Long.MAX_VALUE;
     long to = Long.MIN_VALUE;
     try {
@@ -385,15 +415,12 @@ final class PipeToSqlConverter {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    from = Math.max(from, schema.settings().from());
-    to = Math.min(to, schema.settings().to());
-    long range = Math.max(0, to - from);
-    for (String s : SPANS) {
-      if (range / io.sift.functions.TimeBucket.spanMillis(s) <= 120) {
-        return s;
-      }
-    }
-    return SPANS.get(SPANS.size() - 1);
+    return new long[] {from, to};
+  }
+
+  private CompareRewrite compareRewrite() {
+    return new CompareRewrite(query.text(), config, pos -> offsetOf(pos, 0), this::storeTimeRange,
+        schema.settings().from(), schema.settings().to());
   }
 
   private SqlNode parseStage(Stage.Parse p, SqlNode prev) {
@@ -510,7 +537,9 @@ final class PipeToSqlConverter {
   }
 
   private SqlNode expr(Fragment f) {
-    return parseAt(f, "", true).accept(COUNT_NOTHING_IS_COUNT_STAR);
+    SqlNode node = parseAt(f, "", true).accept(COUNT_NOTHING_IS_COUNT_STAR);
+    compareRewrite().reject(node);
+    return node;
   }
 
   /** {@code count()}, as users of pipe languages write it, means {@code count(*)}. */

@@ -7,8 +7,9 @@ import org.apache.calcite.sql.parser.SqlParser;
 
 /**
  * Lets a pipe query name a column with an SQL reserved word ({@code … as minute}, {@code as count}):
- * {@code as <word>} becomes {@code  "<word>"}, an alias without {@code AS}, quoted. The rewrite keeps
- * the text's length so every position in it still points at the user's characters.
+ * {@code as <word>} becomes {@code  "<word>"}, an alias without {@code AS}, quoted. Only outside
+ * parentheses, where an {@code as} names a column ({@code cast(x as bigint)} is left alone). The
+ * rewrite keeps the text's length so every position in it still points at the user's characters.
  */
 final class ReservedAliases {
   private final SqlAbstractParserImpl.Metadata metadata;
@@ -19,9 +20,15 @@ final class ReservedAliases {
 
   String quote(String sql) {
     StringBuilder out = new StringBuilder(sql);
+    int depth = 0;
     int i = 0;
     while (i < sql.length()) {
       char c = sql.charAt(i);
+      if (c == '(' || c == ')') {
+        depth += c == '(' ? 1 : -1;
+        i++;
+        continue;
+      }
       if (c == '\'' || c == '"' || c == '`') { // literals and quoted names are left alone
         int close = sql.indexOf(c, i + 1);
         i = close < 0 ? sql.length() : close + 1;
@@ -32,7 +39,7 @@ final class ReservedAliases {
         continue;
       }
       int end = wordEnd(sql, i);
-      if (end - i == 2 && sql.regionMatches(true, i, "as", 0, 2) && (i == 0 || !isWordChar(sql.charAt(i - 1)))) {
+      if (depth == 0 && end - i == 2 && sql.regionMatches(true, i, "as", 0, 2) && (i == 0 || !isWordChar(sql.charAt(i - 1)))) {
         int name = end;
         while (name < sql.length() && Character.isWhitespace(sql.charAt(name)) && sql.charAt(name) != '\n') {
           name++;

@@ -28,7 +28,7 @@ import org.apache.calcite.sql.parser.SqlParser;
  * tree where Calcite would parse text; validation errors become {@link QueryException}s with the
  * position in the user's query and a "did you mean". One instance prepares one statement.
  */
-public final class SiftPrepare extends CalcitePrepareImpl {
+public sealed class SiftPrepare extends CalcitePrepareImpl permits PipelinePrepare {
   private static final Pattern UNKNOWN_COLUMN = Pattern.compile("Column '([^']+)' not found");
   private static final Pattern UNKNOWN_TABLE = Pattern.compile("Object '([^']+)' not found");
   private static final Pattern UNKNOWN_FUNCTION = Pattern.compile("No match found for function signature ([A-Za-z_0-9]+)\\(");
@@ -58,18 +58,27 @@ public final class SiftPrepare extends CalcitePrepareImpl {
     io.sift.parser.ast.Query q = QueryParser.parse(sql);
     SqlNode node;
     if (q instanceof PipeQuery pipe) {
-      node = new PipeToSqlConverter(schema(), config, pipe).convert();
+      node = toSql(pipe, schema(), config);
       linesAbove = PipeToSqlConverter.LINES_ABOVE;
     } else {
-      // Parsed here too, so that the lookups it names are checked (below) before validation.
+      // Parsed here too, so that the lookups it names are checked (below) before validation and
+      // compare(…) is rewritten.
       try {
         node = super.createParser(sql, config).parseStmt();
       } catch (SqlParseException e) {
         return super.createParser(sql, config); // Calcite parses it again and reports the error its way
       }
+      if (CompareInSql.mentions(sql)) {
+        new CompareInSql(schema(), config, sql).rewrite(node);
+      }
     }
     node.accept(new LookupCallCheck(schema(), sql, linesAbove));
     return SqlParser.create(sql, config.withParserFactory(reader -> new PreparsedParserImpl(node)));
+  }
+
+  /** The SQL tree of a pipe query; {@link PipelinePrepare} runs the stages over rows being ingested instead. */
+  SqlNode toSql(PipeQuery pipe, SiftSchema schema, SqlParser.Config config) {
+    return new PipeToSqlConverter(schema, config, pipe).convert();
   }
 
   private SiftSchema schema() {

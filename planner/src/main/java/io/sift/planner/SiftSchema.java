@@ -29,9 +29,11 @@ public final class SiftSchema extends AbstractSchema {
 
   /** Adds the schema and Sift's functions under the root, and returns it for {@code setSchema}. */
   public static SchemaPlus register(SchemaPlus root, DataDirectory directory, QuerySettings settings) {
-    SchemaPlus schema = root.add(NAME, new SiftSchema(directory, settings));
+    SiftSchema sift = new SiftSchema(directory, settings);
+    SchemaPlus schema = root.add(NAME, sift);
     schema.setCacheEnabled(false);
     SiftFunctions.register(schema, directory, settings);
+    schema.add(WidenedStore.NAME, new WidenedStore(sift));
     return schema;
   }
 
