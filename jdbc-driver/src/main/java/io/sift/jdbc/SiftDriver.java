@@ -1,5 +1,6 @@
 package io.sift.jdbc;
 
+import io.sift.planner.CalciteSettings;
 import io.sift.planner.QuerySettings;
 import io.sift.planner.SiftPrepare;
 import io.sift.planner.SiftSchema;
@@ -24,16 +25,11 @@ import org.apache.calcite.jdbc.CalciteConnection;
  * Calcite's driver with Sift's statement preparation (pipe queries, pushdown into stores) and the
  * stores as the default schema; everything JDBC (metadata, prepared statements, types, max rows,
  * cancel) is Calcite's and Avatica's. Properties: {@code store} (the store a pipe query without
-<<<<<<< HEAD
  * {@code from} searches), {@code timeZone} (UTC, the only zone for now), {@code from}/{@code to}
  * (ISO-8601 instants bounding every scan), {@code memoryLimit} (bytes a query may use, default half
- * the heap). The jar users get is target/sift-jdbc-*-all.jar, everything relocated (README.md).
-=======
- * {@code from} searches), {@code timeZone} (default UTC), {@code from}/{@code to} (ISO-8601 instants
- * bounding every scan), {@code memoryLimit} (bytes a query may use, default half the heap),
- * {@code geoTable} (the lookup table {@code ip_to_region}/{@code ip_to_isp}/{@code ip_to_country} read,
- * default {@code geo}).
->>>>>>> helper-a
+ * the heap), {@code geoTable} (the lookup table {@code ip_to_region}/{@code ip_to_isp}/{@code
+ * ip_to_country} read, default {@code geo}). The jar users get is target/sift-jdbc-*-all.jar,
+ * everything relocated (README.md).
  */
 public final class SiftDriver extends org.apache.calcite.jdbc.Driver {
   public static final String PREFIX = "jdbc:sift:";
@@ -94,13 +90,7 @@ public final class SiftDriver extends org.apache.calcite.jdbc.Driver {
     for (String k : new String[] {"store", "from", "to", "memoryLimit", "geoTable"}) {
       props.remove(k);
     }
-    // Log fields are lower case and used unquoted: keep names as written, match them ignoring case.
-    props.putIfAbsent("unquotedCasing", "UNCHANGED");
-    props.putIfAbsent("quotedCasing", "UNCHANGED");
-    props.putIfAbsent("caseSensitive", "false");
-    props.putIfAbsent("quoting", "DOUBLE_QUOTE");
-    props.putIfAbsent("conformance", "LENIENT");
-    props.setProperty("timeZone", "UTC");
+    CalciteSettings.apply(props);
     Connection connection = super.connect(PREFIX, props);
     try {
       CalciteConnection calcite = connection.unwrap(CalciteConnection.class);

@@ -57,34 +57,10 @@ public final class LookupFunction implements ScalarFunction, ImplementableFuncti
   @Override
   public List<FunctionParameter> getParameters() {
     if (table != null) {
-      return List.of(parameter(0, "ip", SqlTypeName.ANY));
+      return List.of(Parameter.of(0, "ip", SqlTypeName.ANY));
     }
-    return List.of(parameter(0, "table", SqlTypeName.VARCHAR), parameter(1, "key", SqlTypeName.ANY),
-        parameter(2, "column", SqlTypeName.VARCHAR));
-  }
-
-  private static FunctionParameter parameter(int ordinal, String name, SqlTypeName type) {
-    return new FunctionParameter() {
-      @Override
-      public int getOrdinal() {
-        return ordinal;
-      }
-
-      @Override
-      public String getName() {
-        return name;
-      }
-
-      @Override
-      public RelDataType getType(RelDataTypeFactory typeFactory) {
-        return typeFactory.createSqlType(type);
-      }
-
-      @Override
-      public boolean isOptional() {
-        return false;
-      }
-    };
+    return List.of(Parameter.of(0, "table", SqlTypeName.VARCHAR), Parameter.of(1, "key", SqlTypeName.ANY),
+        Parameter.of(2, "column", SqlTypeName.VARCHAR));
   }
 
   @Override

@@ -44,29 +44,11 @@ final class NumericAggregateFunction implements AggregateFunction, Implementable
   @Override
   public List<FunctionParameter> getParameters() {
     List<FunctionParameter> out = new ArrayList<>();
+    int last = impl.getParameters().size() - 1;
     for (FunctionParameter p : impl.getParameters()) {
-      out.add(new FunctionParameter() {
-        @Override
-        public int getOrdinal() {
-          return p.getOrdinal();
-        }
-
-        @Override
-        public String getName() {
-          return p.getName();
-        }
-
-        @Override
-        public RelDataType getType(RelDataTypeFactory typeFactory) {
-          boolean array = quantileArray && p.getOrdinal() == impl.getParameters().size() - 1;
-          return array ? typeFactory.createArrayType(doubles(typeFactory), -1) : doubles(typeFactory);
-        }
-
-        @Override
-        public boolean isOptional() {
-          return false;
-        }
-      });
+      boolean array = quantileArray && p.getOrdinal() == last;
+      out.add(new Parameter(p.getOrdinal(), p.getName(),
+          f -> array ? f.createArrayType(doubles(f), -1) : doubles(f)));
     }
     return out;
   }

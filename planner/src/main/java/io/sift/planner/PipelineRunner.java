@@ -69,14 +69,7 @@ public final class PipelineRunner implements AutoCloseable {
 
   PipelineRunner(RowPipeline pipeline) throws SQLException {
     this.pipeline = pipeline;
-    Properties props = new Properties();
-    props.setProperty("unquotedCasing", "UNCHANGED");
-    props.setProperty("quotedCasing", "UNCHANGED");
-    props.setProperty("caseSensitive", "false");
-    props.setProperty("quoting", "DOUBLE_QUOTE");
-    props.setProperty("conformance", "LENIENT");
-    props.setProperty("timeZone", "UTC");
-    this.connection = DRIVER.connect(Driver.CONNECT_STRING_PREFIX, props);
+    this.connection = DRIVER.connect(Driver.CONNECT_STRING_PREFIX, CalciteSettings.apply(new Properties()));
     CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
     SiftSchema.register(calcite.getRootSchema(), pipeline.data(), QuerySettings.defaults());
     this.inputs = calcite.getRootSchema().add(PipelineInputTable.SCHEMA, new AbstractSchema());

@@ -32,31 +32,7 @@ public final class TimeBucketFunction implements ScalarFunction, ImplementableFu
 
   @Override
   public List<FunctionParameter> getParameters() {
-    return List.of(parameter(0, "span", SqlTypeName.ANY), parameter(1, "ts", SqlTypeName.TIMESTAMP));
-  }
-
-  private static FunctionParameter parameter(int ordinal, String name, SqlTypeName type) {
-    return new FunctionParameter() {
-      @Override
-      public int getOrdinal() {
-        return ordinal;
-      }
-
-      @Override
-      public String getName() {
-        return name;
-      }
-
-      @Override
-      public RelDataType getType(RelDataTypeFactory typeFactory) {
-        return type == SqlTypeName.TIMESTAMP ? typeFactory.createSqlType(type, 3) : typeFactory.createSqlType(type);
-      }
-
-      @Override
-      public boolean isOptional() {
-        return false;
-      }
-    };
+    return List.of(Parameter.of(0, "span", SqlTypeName.ANY), Parameter.of(1, "ts", SqlTypeName.TIMESTAMP));
   }
 
   @Override

@@ -1,8 +1,6 @@
 package io.sift.planner;
 
 import java.util.List;
-import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.FunctionParameter;
 import org.apache.calcite.schema.TableMacro;
 import org.apache.calcite.schema.TranslatableTable;
@@ -34,31 +32,8 @@ final class WidenedStore implements TableMacro {
 
   @Override
   public List<FunctionParameter> getParameters() {
-    return List.of(parameter(0, "store"), parameter(1, "millis"));
-  }
-
-  /** A text parameter; a Java type, as Calcite hands a macro the values of Java-typed parameters only. */
-  private static FunctionParameter parameter(int ordinal, String name) {
-    return new FunctionParameter() {
-      @Override
-      public int getOrdinal() {
-        return ordinal;
-      }
-
-      @Override
-      public String getName() {
-        return name;
-      }
-
-      @Override
-      public RelDataType getType(RelDataTypeFactory typeFactory) {
-        return typeFactory.createJavaType(String.class);
-      }
-
-      @Override
-      public boolean isOptional() {
-        return false;
-      }
-    };
+    // Java-typed: Calcite hands a macro the values of Java-typed parameters only.
+    return List.of(new Parameter(0, "store", f -> f.createJavaType(String.class)),
+        new Parameter(1, "millis", f -> f.createJavaType(String.class)));
   }
 }
