@@ -31,7 +31,8 @@ public final class QueryErrors {
       }
     }
     if (failure instanceof SQLException s) {
-      return s;
+      // Calcite's "Error while executing SQL" carries no state: whatever it wraps was not the query's fault.
+      return s.getSQLState() != null ? s : new SQLException(s.getMessage(), "XX000", s);
     }
     return new SQLException(failure.getMessage() == null ? failure.toString() : failure.getMessage(), "XX000", failure);
   }

@@ -42,6 +42,11 @@ public final class ScanPlan {
     this.aggregate = aggregate;
   }
 
+  /** Called from generated code when the scan has one column: each row as its only value. */
+  public Enumerable<Object> executeScalar(DataContext root) {
+    return execute(root).select(row -> row[0]);
+  }
+
   /** Called from generated code. */
   public Enumerable<Object[]> execute(DataContext root) {
     AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);

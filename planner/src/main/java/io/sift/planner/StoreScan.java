@@ -160,17 +160,21 @@ public final class StoreScan extends TableScan implements EnumerableRel {
 
   @Override
   public void register(RelOptPlanner planner) {
-    for (var rule : StoreScanRules.ALL) {
+    for (var rule : StoreScanRules.enabled()) {
       planner.addRule(rule);
     }
   }
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
+    // One column is a scalar per row, as Calcite's own operators lay it out (EnumerableUnion, for
+    // one, assumes its inputs follow the preferred format and does not convert them).
+    boolean scalar = getRowType().getFieldCount() == 1;
+    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
+        scalar ? JavaRowFormat.SCALAR : JavaRowFormat.ARRAY, false);
     ScanPlan plan = new ScanPlan(storeTable, columns, predicate, from, to, limit, aggregate);
     Expression planExpr = implementor.stash(plan, ScanPlan.class);
-    return implementor.result(physType,
-        Blocks.toBlock(Expressions.call(planExpr, "execute", implementor.getRootExpression())));
+    return implementor.result(physType, Blocks.toBlock(
+        Expressions.call(planExpr, scalar ? "executeScalar" : "execute", implementor.getRootExpression())));
   }
 }

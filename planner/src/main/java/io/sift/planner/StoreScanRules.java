@@ -45,6 +45,21 @@ final class StoreScanRules {
   static final List<RelOptRule> ALL = List.of(new FilterIntoScan(), new ProjectIntoScan(), new AggregateIntoScan(),
       new ProjectAggregateIntoScan(), new LimitIntoScan());
 
+  /**
+   * System property that, set to {@code false}, leaves aggregations to Calcite's Enumerable operators
+   * instead of the vectorized aggregation in the scan: the "pushdown off" twin that tests compare
+   * against. Read whenever a statement is planned.
+   */
+  static final String PUSH_AGGREGATES = "sift.planner.pushAggregates";
+
+  /** The rules in force for the next statement (see {@link #PUSH_AGGREGATES}). */
+  static List<RelOptRule> enabled() {
+    if (!"false".equalsIgnoreCase(System.getProperty(PUSH_AGGREGATES))) {
+      return ALL;
+    }
+    return ALL.stream().filter(r -> !(r instanceof AggregateIntoScan || r instanceof ProjectAggregateIntoScan)).toList();
+  }
+
   /** Filter conditions the index can answer become the scan's predicate; the rest stay above it. */
   static final class FilterIntoScan extends RelOptRule {
     FilterIntoScan() {
@@ -60,6 +75,9 @@ final class StoreScanRules {
       }
       RexBuilder rb = filter.getCluster().getRexBuilder();
       RexToPredicate converter = new RexToPredicate(rb, scan.columns, scan.storeTable.fields());
+      // An inexact predicate stays above the scan as well: never push it a second time (the rule
+      // matches the filter it leaves behind again, and would nest scans without end).
+      List<Predicate> already = scan.predicate instanceof Predicate.And a ? a.all() : List.of(scan.predicate);
       List<Predicate> pushed = new ArrayList<>();
       List<RexNode> residual = new ArrayList<>();
       for (RexNode conjunct : RelOptUtil.conjunctions(filter.getCondition())) {
@@ -68,7 +86,9 @@ final class StoreScanRules {
           residual.add(conjunct);
           continue;
         }
-        pushed.add(c.predicate());
+        if (!already.contains(c.predicate())) {
+          pushed.add(c.predicate());
+        }
         if (!c.exact()) {
           residual.add(conjunct);
         }

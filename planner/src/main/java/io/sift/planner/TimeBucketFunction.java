@@ -21,7 +21,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * minutes') or a day-time INTERVAL. Written against Calcite's internal representation (a TIMESTAMP
  * is epoch ms) so no time zone is ever applied; the aggregate rule recognises it as a bucket key.
  */
-final class TimeBucketFunction implements ScalarFunction, ImplementableFunction {
+public final class TimeBucketFunction implements ScalarFunction, ImplementableFunction {
   static final String NAME = "time_bucket";
 
   @Override
