@@ -44,6 +44,9 @@ final class PipeToSqlConverter {
   private final SqlParser.Config config;
   private final PipeQuery query;
   private int aliases;
+  /** Sorted stages already lifted over a project (see {@link #stage}). */
+  private final java.util.Set<SqlNode> projectedOver =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   PipeToSqlConverter(SiftSchema schema, SqlParser.Config config, PipeQuery query) {
     this.schema = schema;
@@ -136,6 +139,19 @@ final class PipeToSqlConverter {
   // ---------------------------------------------------------------- stages
 
   private SqlNode stage(Stage stage, SqlNode prev) {
+    if (prev instanceof SqlOrderBy o && o.fetch == null && o.offset == null && keepsOrder(stage)
+        && !projectedOver.contains(o) && o.orderList.stream().noneMatch(k -> k instanceof SqlLiteral
+            || k instanceof org.apache.calcite.sql.SqlCall c && c.operand(0) instanceof SqlLiteral)) {
+      // `sort … | project/extend/where/parse`: Calcite drops an ORDER BY without LIMIT in a
+      // subquery, so the order goes on top of the next stage (its keys name the sorted stage's
+      // columns, which the next stage's FROM still has). After a project the keys may be gone, so
+      // the order is lifted no further.
+      SqlOrderBy lifted = new SqlOrderBy(o.getParserPosition(), stage(stage, o.query), o.orderList, null, null);
+      if (stage instanceof Stage.Project) {
+        projectedOver.add(lifted);
+      }
+      return lifted;
+    }
     if (stage instanceof Stage.SqlStage s) {
       return sqlStage(s, prev);
     } else if (stage instanceof Stage.Where w) {
@@ -186,6 +202,12 @@ final class PipeToSqlConverter {
     Stage.Command c = (Stage.Command) stage;
     throw new QueryException("command '" + c.name().value() + "' is not available in this version", query.text(),
         c.name().start(), "available: select, where, extend, project, stats, sort, head, top, timechart, parse");
+  }
+
+  /** Stages that keep their input's rows in order (one row out per row in, or fewer). */
+  private static boolean keepsOrder(Stage stage) {
+    return stage instanceof Stage.Project || stage instanceof Stage.Extend || stage instanceof Stage.Where
+        || stage instanceof Stage.Parse;
   }
 
   private SqlNode sqlStage(Stage.SqlStage s, SqlNode prev) {
@@ -314,6 +336,12 @@ final class PipeToSqlConverter {
     if (p.mode() != Stage.ParseMode.REGEX) {
       throw new QueryException("parse … with " + p.mode().name().toLowerCase() + " is not available yet", query.text(),
           p.start(), "use parse … with regex '(?<name>…)' or json_value(col, '$.field')");
+    }
+    try {
+      java.util.regex.Pattern.compile(p.regex());
+    } catch (java.util.regex.PatternSyntaxException e) {
+      throw new QueryException("not a valid regex: " + e.getDescription(), query.text(), p.start(),
+          "named groups look like (?<name>[0-9]+)");
     }
     List<String> names = RegexGroups.named(p.regex());
     if (names.isEmpty()) {

@@ -9,7 +9,8 @@ import java.sql.Statement;
 
 /**
  * Failures as SQLExceptions whose message is the user-facing text and whose SQLState says whose
- * fault it is: 42000 a query to fix (with line, column, caret and hint), 54000 over the memory
+ * fault it is: 42000 a query to fix (with line, column, caret and hint), 22023 an argument value a
+ * function refused while the query ran, 54000 over the memory
  * limit, 57014 cancelled or timed out, XX000 an internal error.
  */
 public final class QueryErrors {
@@ -29,12 +30,28 @@ public final class QueryErrors {
       if (t instanceof UnsupportedOperationException u && u.getMessage() != null && u.getMessage().startsWith("search(")) {
         return new SQLException(u.getMessage(), "42000", u);
       }
+      if (t instanceof IllegalArgumentException i && i.getMessage() != null && fromSiftFunction(i)) {
+        // A function refused an argument value while the query ran (a quantile of 2, a time_bucket
+        // span of '0 minutes'): the query's fault, though no longer tied to a position.
+        return new SQLException(i.getMessage(), "22023", i);
+      }
     }
     if (failure instanceof SQLException s) {
       // Calcite's "Error while executing SQL" carries no state: whatever it wraps was not the query's fault.
       return s.getSQLState() != null ? s : new SQLException(s.getMessage(), "XX000", s);
     }
     return new SQLException(failure.getMessage() == null ? failure.toString() : failure.getMessage(), "XX000", failure);
+  }
+
+  private static boolean fromSiftFunction(Throwable t) {
+    StackTraceElement[] frames = t.getStackTrace();
+    for (int i = 0; i < Math.min(6, frames.length); i++) {
+      String c = frames[i].getClassName();
+      if (c.startsWith("io.sift.functions.") || c.equals(TimeBucketFunction.class.getName())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean timedOut(Statement statement) {
