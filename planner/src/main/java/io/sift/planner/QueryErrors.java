@@ -45,7 +45,7 @@ public final class QueryErrors {
 
   private static boolean fromSiftFunction(Throwable t) {
     StackTraceElement[] frames = t.getStackTrace();
-    for (int i = 0; i < Math.min(6, frames.length); i++) {
+    for (int i = 0; i < Math.min(20, frames.length); i++) { // a regex compiles a dozen frames deep
       String c = frames[i].getClassName();
       if (c.startsWith("io.sift.functions.") || c.equals(TimeBucketFunction.class.getName())) {
         return true;

@@ -48,12 +48,56 @@ public final class SiftPrepare extends CalcitePrepareImpl {
   @Override
   protected SqlParser createParser(String sql, SqlParser.Config config) {
     io.sift.parser.ast.Query q = QueryParser.parse(sql);
-    if (!(q instanceof PipeQuery pipe)) {
-      return super.createParser(sql, config);
+    SqlNode node;
+    if (q instanceof PipeQuery pipe) {
+      node = new PipeToSqlConverter(schema(), config, pipe).convert();
+      linesAbove = PipeToSqlConverter.LINES_ABOVE;
+    } else {
+      try {
+        node = super.createParser(sql, config).parseStmt();
+      } catch (SqlParseException e) {
+        throw new IllegalStateException(e.getMessage(), e); // translate() finds the SqlParseException
+      }
     }
-    SqlNode node = new PipeToSqlConverter(schema(), config, pipe).convert();
-    linesAbove = PipeToSqlConverter.LINES_ABOVE;
-    return SqlParser.create(sql, config.withParserFactory(reader -> new PreparsedParserImpl(node)));
+    checkRowCounts(node, sql);
+    SqlNode tree = node;
+    return SqlParser.create(sql, config.withParserFactory(reader -> new PreparsedParserImpl(tree)));
+  }
+
+  /**
+   * LIMIT, OFFSET and FETCH take a whole number of rows: Calcite's parser also takes 1e309, 2.5 or
+   * a number beyond BIGINT there and fails later with an internal error.
+   */
+  private void checkRowCounts(SqlNode node, String sql) {
+    node.accept(new org.apache.calcite.sql.util.SqlShuttle() {
+      @Override
+      public SqlNode visit(org.apache.calcite.sql.SqlCall call) {
+        if (call instanceof org.apache.calcite.sql.SqlSelect select) {
+          check(select.getFetch());
+          check(select.getOffset());
+        } else if (call instanceof org.apache.calcite.sql.SqlOrderBy order) {
+          check(order.fetch);
+          check(order.offset);
+        }
+        return super.visit(call);
+      }
+
+      private void check(SqlNode n) {
+        if (!(n instanceof org.apache.calcite.sql.SqlNumericLiteral lit)) {
+          return;
+        }
+        java.math.BigDecimal v = lit.getValueAs(java.math.BigDecimal.class);
+        boolean whole = lit.isExact() && v.signum() >= 0 && v.stripTrailingZeros().scale() <= 0
+            && v.compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0; // Calcite's EnumerableLimit
+        if (!whole) {
+          int line = lit.getParserPosition().getLineNum() - linesAbove;
+          int column = Math.max(1, lit.getParserPosition().getColumnNum());
+          int offset = line < 1 ? 0 : SourcePosition.offsetOf(sql, line, column);
+          throw new QueryException("expected a whole number of rows, got " + lit, sql, offset,
+              "LIMIT, OFFSET and FETCH take 0 to " + Integer.MAX_VALUE);
+        }
+      }
+    });
   }
 
   private SiftSchema schema() {

@@ -189,10 +189,13 @@ final class StoreScanRules {
           || !(sort.fetch instanceof RexLiteral)) {
         return;
       }
-      long fetch = RexLiteral.intValue(sort.fetch);
-      long offset = sort.offset instanceof RexLiteral o ? RexLiteral.intValue(o) : 0;
       if (sort.offset != null && !(sort.offset instanceof RexLiteral)) {
         return;
+      }
+      Long fetch = ((RexLiteral) sort.fetch).getValueAs(Long.class);
+      Long offset = sort.offset instanceof RexLiteral o ? o.getValueAs(Long.class) : Long.valueOf(0);
+      if (fetch == null || offset == null || fetch > Long.MAX_VALUE - offset) {
+        return; // a limit beyond any store: nothing to stop early for
       }
       StoreScan limited = scan.withLimit(fetch + offset);
       call.transformTo(offset == 0 ? limited
