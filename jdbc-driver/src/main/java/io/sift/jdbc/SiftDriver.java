@@ -35,6 +35,17 @@ public final class SiftDriver extends org.apache.calcite.jdbc.Driver {
   public static final String PREFIX = "jdbc:sift:";
 
   static {
+    // Calcite types character literals ISO-8859-1 unless told otherwise, so a search for "中文" or
+    // "Überfall" (a pipe query's search travels as a literal) could not even be prepared. Must be set
+    // before Calcite reads its system properties; a value the application set itself wins.
+    for (String p : new String[] {"calcite.default.charset", "calcite.default.nationalcharset"}) {
+      if (System.getProperty(p) == null) {
+        System.setProperty(p, "UTF-8");
+      }
+    }
+    if (System.getProperty("calcite.default.collation.name") == null) {
+      System.setProperty("calcite.default.collation.name", "UTF-8$en_US");
+    }
     new SiftDriver().register();
   }
 

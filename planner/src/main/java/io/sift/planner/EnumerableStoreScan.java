@@ -24,6 +24,12 @@ final class EnumerableStoreScan extends StoreScan implements EnumerableRel {
     super(cluster, traits, table, storeTable, columns, predicate, from, to, limit, aggregate, aggregateRowType);
   }
 
+  /** EXPLAIN names it as users know it; only this executable form ever appears in a final plan. */
+  @Override
+  public String getRelTypeName() {
+    return "StoreScan";
+  }
+
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
     // One column: the operators above (a limit, say) take the row as a scalar, as Calcite's own do.

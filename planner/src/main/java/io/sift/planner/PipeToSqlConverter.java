@@ -429,6 +429,12 @@ final class PipeToSqlConverter {
     List<String> names = new ArrayList<>();
     List<String> values = new ArrayList<>();
     if (p.mode() == Stage.ParseMode.REGEX) {
+      try {
+        java.util.regex.Pattern.compile(p.regex());
+      } catch (java.util.regex.PatternSyntaxException e) {
+        throw new QueryException("not a valid regex: " + e.getDescription(), query.text(), p.start(),
+            "named groups look like (?<name>[0-9]+)");
+      }
       names.addAll(RegexGroups.named(p.regex()));
       if (names.isEmpty()) {
         throw new QueryException("the regex has no named groups", query.text(), p.start(),

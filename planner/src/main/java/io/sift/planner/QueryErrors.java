@@ -9,7 +9,8 @@ import java.sql.Statement;
 
 /**
  * Failures as SQLExceptions whose message is the user-facing text and whose SQLState says whose
- * fault it is: 42000 a query to fix (with line, column, caret and hint), 54000 over the memory
+ * fault it is: 42000 a query to fix (with line, column, caret and hint), 22023 an argument value a
+ * function refused while the query ran, 22003 a number out of its type's range, 54000 over the memory
  * limit, 57014 cancelled or timed out, XX000 an internal error.
  */
 public final class QueryErrors {
@@ -32,12 +33,33 @@ public final class QueryErrors {
       if (t instanceof UnknownLookupException u) {
         return new SQLException(u.getMessage(), "42000", u);
       }
+      if (t instanceof ArithmeticException a) {
+        // A value out of its type's range while the query ran (an argument of 1e308 where an INTEGER
+        // goes, an overflowing sum): the query's numbers, not Sift, are at fault.
+        return new SQLException(a.getMessage(), "22003", a);
+      }
+      if (t instanceof IllegalArgumentException i && i.getMessage() != null && fromSiftFunction(i)) {
+        // A function refused an argument value while the query ran (a quantile of 2, a time_bucket
+        // span of '0 minutes'): the query's fault, though no longer tied to a position.
+        return new SQLException(i.getMessage(), "22023", i);
+      }
     }
     // Avatica wraps what it cannot classify in a plain SQLException without a state: that is ours.
     if (failure instanceof SQLException s && (s.getSQLState() != null || s.getClass() != SQLException.class)) {
       return s;
     }
     return new SQLException(failure.getMessage() == null ? failure.toString() : failure.getMessage(), "XX000", failure);
+  }
+
+  private static boolean fromSiftFunction(Throwable t) {
+    StackTraceElement[] frames = t.getStackTrace();
+    for (int i = 0; i < Math.min(20, frames.length); i++) { // a regex compiles a dozen frames deep
+      String c = frames[i].getClassName();
+      if (c.startsWith("io.sift.functions.") || c.equals(TimeBucketFunction.class.getName())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean timedOut(Statement statement) {

@@ -145,13 +145,18 @@ final class RexToPredicate {
       return null;
     }
     if ((type == FieldType.LONG || type == FieldType.DOUBLE) && lit.getType().getFamily() == SqlTypeFamily.NUMERIC) {
-      BigDecimal d = lit.getValueAs(BigDecimal.class);
+      BigDecimal d;
+      try {
+        d = lit.getValueAs(BigDecimal.class);
+      } catch (NumberFormatException e) {
+        return null; // an infinite DOUBLE literal (1e309): left to the filter above the scan
+      }
       if (d == null) {
         return null;
       }
       double v = d.doubleValue();
-      // Range bounds are doubles: only push what survives the conversion unchanged.
-      return new BigDecimal(v).compareTo(d) == 0 ? v : null;
+      // Range bounds are doubles: only push what survives the conversion unchanged (and is finite).
+      return Double.isFinite(v) && new BigDecimal(v).compareTo(d) == 0 ? v : null;
     }
     return null;
   }

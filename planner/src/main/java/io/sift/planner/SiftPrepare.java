@@ -72,8 +72,45 @@ public sealed class SiftPrepare extends CalcitePrepareImpl permits PipelinePrepa
         new CompareInSql(schema(), config, sql).rewrite(node);
       }
     }
+    checkRowCounts(node, sql);
     node.accept(new LookupCallCheck(schema(), sql, linesAbove));
     return SqlParser.create(sql, config.withParserFactory(reader -> new PreparsedParserImpl(node)));
+  }
+
+  /**
+   * LIMIT, OFFSET and FETCH take a whole number of rows: Calcite's parser also takes 1e309, 2.5 or
+   * a number beyond BIGINT there and fails later with an internal error.
+   */
+  private void checkRowCounts(SqlNode node, String sql) {
+    node.accept(new org.apache.calcite.sql.util.SqlShuttle() {
+      @Override
+      public SqlNode visit(org.apache.calcite.sql.SqlCall call) {
+        if (call instanceof org.apache.calcite.sql.SqlSelect select) {
+          check(select.getFetch());
+          check(select.getOffset());
+        } else if (call instanceof org.apache.calcite.sql.SqlOrderBy order) {
+          check(order.fetch);
+          check(order.offset);
+        }
+        return super.visit(call);
+      }
+
+      private void check(SqlNode n) {
+        if (!(n instanceof org.apache.calcite.sql.SqlNumericLiteral lit)) {
+          return;
+        }
+        java.math.BigDecimal v = lit.getValueAs(java.math.BigDecimal.class);
+        boolean whole = lit.isExact() && v.signum() >= 0 && v.stripTrailingZeros().scale() <= 0
+            && v.compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0; // Calcite's EnumerableLimit
+        if (!whole) {
+          int line = lit.getParserPosition().getLineNum() - linesAbove;
+          int column = Math.max(1, lit.getParserPosition().getColumnNum());
+          int offset = line < 1 ? 0 : SourcePosition.offsetOf(sql, line, column);
+          throw new QueryException("expected a whole number of rows, got " + lit, sql, offset,
+              "LIMIT, OFFSET and FETCH take 0 to " + Integer.MAX_VALUE);
+        }
+      }
+    });
   }
 
   /** The SQL tree of a pipe query; {@link PipelinePrepare} runs the stages over rows being ingested instead. */

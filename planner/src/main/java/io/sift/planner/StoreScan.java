@@ -169,7 +169,7 @@ public class StoreScan extends TableScan {
 
   @Override
   public void register(RelOptPlanner planner) {
-    for (var rule : StoreScanRules.ALL) {
+    for (var rule : StoreScanRules.enabled()) {
       planner.addRule(rule);
     }
     planner.addRule(StoreScanRules.ToEnumerable.INSTANCE);

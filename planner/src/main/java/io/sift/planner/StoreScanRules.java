@@ -63,6 +63,21 @@ final class StoreScanRules {
     }
   }
 
+  /**
+   * System property that, set to {@code false}, leaves aggregations to Calcite's Enumerable operators
+   * instead of the vectorized aggregation in the scan: the "pushdown off" twin that tests compare
+   * against. Read whenever a statement is planned.
+   */
+  static final String PUSH_AGGREGATES = "sift.planner.pushAggregates";
+
+  /** The rules in force for the next statement (see {@link #PUSH_AGGREGATES}). */
+  static List<RelOptRule> enabled() {
+    if (!"false".equalsIgnoreCase(System.getProperty(PUSH_AGGREGATES))) {
+      return ALL;
+    }
+    return ALL.stream().filter(r -> !(r instanceof AggregateIntoScan || r instanceof ProjectAggregateIntoScan)).toList();
+  }
+
   /** Filter conditions the index can answer become the scan's predicate; the rest stay above it. */
   static final class FilterIntoScan extends RelOptRule {
     FilterIntoScan() {
@@ -73,10 +88,7 @@ final class StoreScanRules {
     public void onMatch(RelOptRuleCall call) {
       Filter filter = call.rel(0);
       StoreScan scan = call.rel(1);
-      if (!scan.isLogical()) {
-        return;
-      }
-      if (!scan.isPlain()) {
+      if (!scan.isLogical() || !scan.isPlain()) {
         return;
       }
       RexBuilder rb = filter.getCluster().getRexBuilder();
@@ -97,18 +109,12 @@ final class StoreScanRules {
       if (pushed.isEmpty()) {
         return;
       }
-      long from = scan.from;
-      long to = scan.to;
+      long[] window = {scan.from, scan.to};
       for (Predicate p : pushed) {
-        if (p instanceof Predicate.Range r && r.field().equals(Field.TIME)) {
-          if (r.lower() != null) {
-            from = Math.max(from, (long) Math.ceil(r.lower()) + (r.lowerInclusive() ? 0 : 1));
-          }
-          if (r.upper() != null) {
-            to = Math.min(to, (long) Math.floor(r.upper()) + (r.upperInclusive() ? 1 : 0));
-          }
-        }
+        narrowTime(p, window);
       }
+      long from = window[0];
+      long to = window[1];
       // The scan's conjuncts plus the new ones. A conjunct kept above the scan (an inexact one)
       // matches this rule again: it must find its predicate already there, or it would nest forever.
       List<Predicate> all = new ArrayList<>(scan.predicate instanceof Predicate.And a ? a.all()
@@ -129,6 +135,22 @@ final class StoreScanRules {
         call.transformTo(newScan);
       } else {
         call.transformTo(filter.copy(filter.getTraitSet(), newScan, RexUtil.composeConjunction(rb, residual)));
+      }
+    }
+
+    /** Narrows {@code [from, to)} by the {@code __time__} ranges every matching row satisfies. */
+    private static void narrowTime(Predicate p, long[] window) {
+      if (p instanceof Predicate.And a) {
+        for (Predicate part : a.all()) {
+          narrowTime(part, window);
+        }
+      } else if (p instanceof Predicate.Range r && r.field().equals(Field.TIME)) {
+        if (r.lower() != null) {
+          window[0] = Math.max(window[0], (long) Math.ceil(r.lower()) + (r.lowerInclusive() ? 0 : 1));
+        }
+        if (r.upper() != null) {
+          window[1] = Math.min(window[1], (long) Math.floor(r.upper()) + (r.upperInclusive() ? 1 : 0));
+        }
       }
     }
   }
@@ -201,10 +223,13 @@ final class StoreScanRules {
           || !(sort.fetch instanceof RexLiteral)) {
         return;
       }
-      long fetch = RexLiteral.intValue(sort.fetch);
-      long offset = sort.offset instanceof RexLiteral o ? RexLiteral.intValue(o) : 0;
       if (sort.offset != null && !(sort.offset instanceof RexLiteral)) {
         return;
+      }
+      Long fetch = ((RexLiteral) sort.fetch).getValueAs(Long.class);
+      Long offset = sort.offset instanceof RexLiteral o ? o.getValueAs(Long.class) : Long.valueOf(0);
+      if (fetch == null || offset == null || fetch > Long.MAX_VALUE - offset) {
+        return; // a limit beyond any store: nothing to stop early for
       }
       StoreScan limited = scan.withLimit(fetch + offset);
       call.transformTo(offset == 0 ? limited
@@ -222,7 +247,7 @@ final class StoreScanRules {
     public void onMatch(RelOptRuleCall call) {
       Aggregate agg = call.rel(0);
       StoreScan scan = call.rel(1);
-      if (!scan.isLogical()) {
+      if (!scan.isLogical() || !scan.isPlain()) { // an aggregated scan's row is not its columns
         return;
       }
       List<RexNode> identity = new ArrayList<>();

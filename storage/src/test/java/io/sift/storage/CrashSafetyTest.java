@@ -74,8 +74,11 @@ class CrashSafetyTest {
         assertEquals(1, counts.getOrDefault(id, 0), context + ": acknowledged row " + id + " stored "
             + counts.getOrDefault(id, 0) + " times (last acknowledged " + lastAck + ")");
       }
+      // Rows past the last acknowledgment are appends under way at the kill. They are not bounded by
+      // the ACK lines read: the last lines a SIGKILLed child printed were seen to go unread (a store
+      // holding rows up to the id of an APPEND line printed before its append, that line unread).
+      // What matters is checked here and below: every acknowledged row once, none twice, no gap.
       long max = counts.keySet().stream().mapToLong(Long::longValue).max().orElse(-1);
-      assertTrue(max <= lastAck + 20, context + ": rows beyond the one batch in flight: " + max + " > " + lastAck);
       for (Map.Entry<Long, Integer> e : counts.entrySet()) {
         assertEquals(1, e.getValue(), context + ": row " + e.getKey() + " stored twice");
       }
