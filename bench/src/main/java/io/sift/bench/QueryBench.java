@@ -41,7 +41,8 @@ import java.util.concurrent.TimeUnit;
  * search against whole {@code grep -c} (and {@code rg -c}) processes on {@code access.log}.
  *
  * <p>Per query and engine: a cold run (a fresh statement: prepare, execute, read every row and column)
- * and then one prepared statement executed {@code --runs} times (warm; the median is reported). The
+ * and then one prepared statement executed untimed for {@code --warmup-s} seconds (default 3, both
+ * engines alike: the JIT's warm-up) and {@code --runs} times timed (warm; the median is reported). The
  * two engines run the same query one after the other, so a machine that gets busier during the run
  * affects both sides of a ratio alike. Prints {@code RESULT} lines (DESIGN.md "Quality"), {@code INFO}
  * lines, and a {@code MISMATCH} line for every answer on which Sift and its peer disagree; exits 1 on a
@@ -49,7 +50,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * QueryBench --ndjson F --log F --sift-data DIR --duckdb FILE --word W [--grep-flags "-c"]
- *            [--rg PATH] [--runs R] [--store access] [--timeout-s S] [--no-sift] [--verbose]
+ *            [--rg PATH] [--runs R] [--warmup-s W] [--store access] [--timeout-s S] [--no-sift] [--verbose]
  * </pre>
  */
 public final class QueryBench {
@@ -74,6 +75,8 @@ public final class QueryBench {
 
   private final Map<String, String> opts;
   private final int runs;
+  /** Untimed executions of each prepared statement before the timed rounds, per side (both engines alike). */
+  private final long warmupMs;
   private final long timeoutMs;
   private final boolean verbose;
   private final List<String> mismatches = new ArrayList<>();
@@ -86,6 +89,7 @@ public final class QueryBench {
     this.opts = opts;
     this.runs = Integer.parseInt(opts.getOrDefault("runs", "7"));
     this.timeoutMs = Long.parseLong(opts.getOrDefault("timeout-s", "900")) * 1000;
+    this.warmupMs = Long.parseLong(opts.getOrDefault("warmup-s", "3")) * 1000;
     this.verbose = opts.containsKey("verbose");
     if (runs < 1) {
       throw new IllegalArgumentException("--runs must be at least 1");
@@ -118,7 +122,7 @@ public final class QueryBench {
   private static void usage(String message) {
     System.err.println("QueryBench: " + message);
     System.err.println("usage: QueryBench --ndjson F --log F --sift-data DIR --duckdb FILE --word W"
-        + " [--grep-flags \"-c\"] [--rg PATH] [--runs R] [--store access] [--timeout-s S] [--no-sift] [--verbose]");
+        + " [--grep-flags \"-c\"] [--rg PATH] [--runs R] [--warmup-s W] [--store access] [--timeout-s S] [--no-sift] [--verbose]");
     System.exit(2);
   }
 
@@ -326,6 +330,7 @@ public final class QueryBench {
       if (side.runs.error == null) {
         try {
           side.prepare();
+          side.warmUp(warmupMs);
         } catch (SQLException | RuntimeException e) {
           fail(side, e);
         }
@@ -408,6 +413,9 @@ public final class QueryBench {
     /** One warm run, ms. */
     abstract double warm(int round) throws SQLException, IOException, InterruptedException;
 
+    /** Runs the query untimed for about {@code millis}, as a long-running server has (the JIT's warm-up). */
+    void warmUp(long millis) throws SQLException {}
+
     void close() {}
 
     abstract String text();
@@ -437,6 +445,14 @@ public final class QueryBench {
     @Override
     void prepare() throws SQLException {
       prepared = connection.prepareStatement(query);
+    }
+
+    @Override
+    void warmUp(long millis) throws SQLException {
+      long end = System.nanoTime() + millis * 1_000_000;
+      while (System.nanoTime() < end) {
+        readAll(prepared, runs, false);
+      }
     }
 
     @Override

@@ -10,7 +10,10 @@ import org.roaringbitmap.RoaringBitmap;
 public interface BitmapIndex {
   int termCount();
 
-  /** Rows holding the term (a fresh bitmap the caller may modify), or null when no row does. */
+  /**
+   * Rows holding the term, or null when no row does. The bitmap may be shared with later lookups
+   * of the same term: read it, never modify it.
+   */
   RoaringBitmap rows(String term);
 
   /** Every term starting with the prefix, in ascending order, with its rows. */

@@ -3,13 +3,18 @@ package io.sift.storage.index;
 import com.github.luben.zstd.Zstd;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Reads a section written by {@link TermIndexWriter} in place (a slice of the mapped index file):
  * binary search over the block directory, then one block is decompressed and scanned. The last
- * block read is kept, since lookups of related terms (a phrase, a prefix) tend to share blocks.
+ * block read is kept, since lookups of related terms (a phrase, a prefix) tend to share blocks, and
+ * so are the bitmaps of the most recently looked-up terms: a dashboard or an alert repeats the same
+ * lookups, and a reader stays open between queries (execution's segment cache). Not thread-safe: a
+ * reader is used by one thread at a time.
  */
 public final class TermIndex implements BitmapIndex {
   private final ByteBuffer section;
@@ -20,6 +25,15 @@ public final class TermIndex implements BitmapIndex {
 
   private int cachedBlock = -1;
   private Block cached;
+  /** The last terms looked up and their rows (NO_ROWS for none), least recently used out first. */
+  private final Map<String, RoaringBitmap> recent = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, RoaringBitmap> eldest) {
+      return size() > RECENT_TERMS;
+    }
+  };
+  private static final int RECENT_TERMS = 64;
+  private static final RoaringBitmap NO_ROWS = new RoaringBitmap();
 
   /** A decompressed block: its terms and where each posting starts. */
   private record Block(String[] terms, ByteBuffer data, int[] postingStarts) {}
@@ -47,6 +61,15 @@ public final class TermIndex implements BitmapIndex {
 
   @Override
   public RoaringBitmap rows(String term) {
+    RoaringBitmap rows = recent.get(term);
+    if (rows == null) {
+      rows = find(term);
+      recent.put(term, rows == null ? NO_ROWS : rows);
+    }
+    return rows == NO_ROWS ? null : rows;
+  }
+
+  private RoaringBitmap find(String term) {
     int b = blockFor(term);
     if (b < 0) {
       return null;

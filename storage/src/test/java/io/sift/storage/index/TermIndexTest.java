@@ -3,6 +3,7 @@ package io.sift.storage.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -64,15 +65,22 @@ class TermIndexTest {
   }
 
   @Test
-  void lookupsReturnFreshBitmaps() {
+  void repeatedLookupsShareTheirBitmapWhileRecent() {
     Map<String, RoaringBitmap> written = new LinkedHashMap<>();
-    written.put("x", RoaringBitmap.bitmapOf(1, 2, 3));
+    for (int t = 0; t < 200; t++) {
+      written.put("t" + t, RoaringBitmap.bitmapOf(t, t + 1000));
+    }
     TermIndex index = index(written);
-    RoaringBitmap first = index.rows("x");
-    first.add(99);
-    RoaringBitmap second = index.rows("x");
-    assertNotSame(first, second);
-    assertEquals(RoaringBitmap.bitmapOf(1, 2, 3), second);
+    RoaringBitmap first = index.rows("t7");
+    assertSame(first, index.rows("t7"));
+    assertNull(index.rows("absent"));
+    assertNull(index.rows("absent"));
+    for (int t = 100; t < 200; t++) { // more terms than are kept: t7 is read again, and still right
+      index.rows("t" + t);
+    }
+    RoaringBitmap again = index.rows("t7");
+    assertNotSame(first, again);
+    assertEquals(RoaringBitmap.bitmapOf(7, 1007), again);
   }
 
   private static void check(Map<String, RoaringBitmap> written, Random rnd, RandomRows gen) {
