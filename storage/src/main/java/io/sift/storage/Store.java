@@ -7,7 +7,9 @@ import io.sift.storage.segment.ColumnMeta;
 import io.sift.storage.segment.SegmentReader;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -25,6 +27,10 @@ public final class Store {
 
   private final String name;
   private final Path dir;
+  /** The manifest last read and the file it came from, so repeated snapshots skip the JSON. */
+  private volatile ReadManifest lastRead;
+
+  private record ReadManifest(Object fileKey, long modified, long size, Manifest manifest) {}
 
   Store(String name, Path dir) {
     this.name = name;
@@ -45,7 +51,22 @@ public final class Store {
 
   /** The committed state at this moment. */
   public Snapshot snapshot() throws IOException {
-    return new Snapshot(ManifestFile.read(dir));
+    // A manifest is replaced by renaming a new file over it: a new file key (inode), so an unchanged
+    // key, time and size mean the manifest read last time is still the committed one.
+    BasicFileAttributes file;
+    try {
+      file = Files.readAttributes(dir.resolve(ManifestFile.NAME), BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      return new Snapshot(ManifestFile.read(dir));
+    }
+    ReadManifest last = lastRead;
+    if (last != null && file.fileKey() != null && file.fileKey().equals(last.fileKey())
+        && file.lastModifiedTime().toMillis() == last.modified() && file.size() == last.size()) {
+      return new Snapshot(last.manifest());
+    }
+    Manifest manifest = ManifestFile.read(dir);
+    lastRead = new ReadManifest(file.fileKey(), file.lastModifiedTime().toMillis(), file.size(), manifest);
+    return new Snapshot(manifest);
   }
 
   /** A consistent view of the store: the segments and schema of one manifest. */
