@@ -288,7 +288,7 @@ final class PipeToSqlConverter {
   }
 
   private SqlNode sqlStage(Stage.SqlStage s, SqlNode prev) {
-    SqlSelect head = (SqlSelect) parseAt(s.select(), "", false);
+    SqlSelect head = (SqlSelect) parseAt(s.select(), "", false).accept(PIPE_IDIOMS);
     columns = outputNames(head.getSelectList().getList());
     if (head.getFrom() != null) {
       throw new QueryException("a select stage reads the previous stage: leave FROM out", query.text(),
@@ -301,7 +301,7 @@ final class PipeToSqlConverter {
     }
     // The clauses are parsed behind a stand-in SELECT on the line above the query (so they keep
     // their own line and column), then get the real select list and the previous stage.
-    SqlNode node = parseAt(s.clauses(), "SELECT * FROM __prev__", false);
+    SqlNode node = parseAt(s.clauses(), "SELECT * FROM __prev__", false).accept(PIPE_IDIOMS);
     SqlSelect select = node instanceof SqlOrderBy o ? (SqlSelect) o.query : node instanceof SqlSelect x ? x : null;
     if (select == null) {
       throw new QueryException("a select stage must be a single SELECT", query.text(), s.start(), null);
@@ -543,13 +543,17 @@ final class PipeToSqlConverter {
   }
 
   private SqlNode expr(Fragment f) {
-    SqlNode node = parseAt(f, "", true).accept(COUNT_NOTHING_IS_COUNT_STAR);
+    SqlNode node = parseAt(f, "", true).accept(PIPE_IDIOMS);
     compareRewrite().reject(node);
     return node;
   }
 
-  /** {@code count()}, as users of pipe languages write it, means {@code count(*)}. */
-  private static final SqlShuttle COUNT_NOTHING_IS_COUNT_STAR = new SqlShuttle() {
+  /**
+   * What words mean in a pipe query where SQL would read them otherwise: {@code count()} is
+   * {@code count(*)}, and {@code user} is the field of that name (logs have one; SQL's niladic USER,
+   * the JDBC user, is never what a log query asks for).
+   */
+  private static final SqlShuttle PIPE_IDIOMS = new SqlShuttle() {
     @Override
     public SqlNode visit(org.apache.calcite.sql.SqlCall call) {
       if (call.getOperator().getKind() == org.apache.calcite.sql.SqlKind.OTHER_FUNCTION
@@ -558,6 +562,16 @@ final class PipeToSqlConverter {
             SqlIdentifier.star(call.getParserPosition()));
       }
       return super.visit(call);
+    }
+
+    @Override
+    public SqlNode visit(SqlIdentifier id) {
+      // Quoted, a name is a column: the validator turns an unquoted USER into the function first.
+      if (id.isSimple() && id.getSimple().equalsIgnoreCase("user") && !id.isComponentQuoted(0)) {
+        SqlParserPos pos = id.getParserPosition();
+        return new SqlIdentifier(List.of(id.getSimple()), null, pos, List.of(pos.withQuoting(true)));
+      }
+      return id;
     }
   };
 
