@@ -8,6 +8,7 @@ import io.sift.storage.segment.SegmentReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -81,19 +82,21 @@ public final class SegmentCache {
   ColumnChunk[] columns(String segmentKey, SegmentReader reader, int batch, List<String> columns,
       Map<String, FieldType> types) {
     ColumnChunk[] out = new ColumnChunk[columns.size()];
-    boolean missing = false;
+    List<String> missing = new ArrayList<>();
     synchronized (this) {
       for (int c = 0; c < out.length; c++) {
         out[c] = chunks.get(new ChunkKey(segmentKey, batch, columns.get(c)));
-        missing |= out[c] == null;
+        if (out[c] == null) {
+          missing.add(columns.get(c));
+        }
       }
     }
-    if (!missing) {
+    if (missing.isEmpty()) {
       return out;
     }
     int batchRows = Math.min(reader.meta().batchRows(), reader.rows() - reader.batchStart(batch));
     try {
-      VectorSchemaRoot root = reader.loadBatch(batch);
+      VectorSchemaRoot root = reader.loadColumns(batch, missing); // decompresses only these
       for (int c = 0; c < out.length; c++) {
         if (out[c] != null) {
           continue;

@@ -205,7 +205,7 @@ public final class SegmentPredicateEvaluator {
       if (!batchMayHold(c, b, lo, hi)) {
         continue;
       }
-      ColumnValues values = segment.values(segment.loadBatch(b), c.name());
+      ColumnValues values = segment.values(segment.loadColumns(b, List.of(c.name())), c.name());
       int base = segment.batchStart(b);
       for (int i = 0, n = values.size(); i < n; i++) {
         if (values.isNull(i)) {
@@ -266,7 +266,7 @@ public final class SegmentPredicateEvaluator {
   private RoaringBitmap scan(ColumnMeta c, ValueTest test) throws IOException {
     RoaringBitmap result = new RoaringBitmap();
     for (int b = 0; b < segment.batchCount(); b++) {
-      ColumnValues values = segment.values(segment.loadBatch(b), c.name());
+      ColumnValues values = segment.values(segment.loadColumns(b, List.of(c.name())), c.name());
       int base = segment.batchStart(b);
       for (int i = 0, n = values.size(); i < n; i++) {
         if (!values.isNull(i) && test.test(values, i)) {
@@ -286,7 +286,7 @@ public final class SegmentPredicateEvaluator {
       int row = it.next();
       int b = row / meta.batchRows();
       if (b != loaded) {
-        values = segment.values(segment.loadBatch(b), c.name());
+        values = segment.values(segment.loadColumns(b, List.of(c.name())), c.name());
         loaded = b;
       }
       int i = row - segment.batchStart(b);

@@ -12,6 +12,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.TypeLayout;
+import org.apache.arrow.vector.compression.CompressionCodec;
+import org.apache.arrow.vector.compression.CompressionUtil;
+import org.apache.arrow.vector.compression.NoCompressionCodec;
+import org.apache.arrow.vector.ipc.SeekableReadChannel;
+import org.apache.arrow.vector.ipc.message.ArrowFieldNode;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+import org.apache.arrow.vector.ipc.message.MessageSerializer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +137,65 @@ public final class SegmentReader implements AutoCloseable {
       loadedBatch = batch;
     }
     return arrow.getVectorSchemaRoot();
+  }
+
+  /**
+   * Loads only the given columns of a record batch, decompressing nothing else, and returns the
+   * root: only those columns' vectors hold this batch (the others hold whatever they held; read
+   * them after a {@link #loadBatch} instead). Valid until the next load or close.
+   */
+  public VectorSchemaRoot loadColumns(int batch, Collection<String> columns) throws IOException {
+    ensureArrow();
+    if (batch == loadedBatch) {
+      return arrow.getVectorSchemaRoot();
+    }
+    ArrowBlock block = arrow.getRecordBlocks().get(batch);
+    SeekableReadChannel in = new SeekableReadChannel(arrowChannel);
+    in.setPosition(block.getOffset());
+    VectorSchemaRoot root = arrow.getVectorSchemaRoot();
+    try (ArrowRecordBatch record = MessageSerializer.deserializeRecordBatch(in, block, allocator)) {
+      CompressionCodec codec = record.getBodyCompression() == null
+          ? NoCompressionCodec.INSTANCE
+          : CommonsCompressionFactory.INSTANCE.createCodec(
+              CompressionUtil.CodecType.fromCompressionType(record.getBodyCompression().getCodec()));
+      Iterator<ArrowFieldNode> nodes = record.getNodes().iterator();
+      Iterator<ArrowBuf> buffers = record.getBuffers().iterator();
+      for (FieldVector vector : root.getFieldVectors()) {
+        // Sift's columns are flat (dictionaries travel apart), so each is one node and its buffers.
+        ArrowFieldNode node = nodes.next();
+        int count = TypeLayout.getTypeBufferCount(vector.getField().getType());
+        List<ArrowBuf> own = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+          own.add(buffers.next());
+        }
+        if (!columns.contains(vector.getName())) {
+          continue;
+        }
+        boolean compressed = codec.getCodecType() != CompressionUtil.CodecType.NO_COMPRESSION;
+        List<ArrowBuf> loaded = new ArrayList<>(count);
+        for (ArrowBuf buf : own) {
+          // As Arrow's VectorLoader: the codec consumes the buffer the batch still owns.
+          if (compressed && buf.writerIndex() > 0) {
+            buf.getReferenceManager().retain();
+            loaded.add(codec.decompress(vector.getAllocator(), buf));
+          } else {
+            loaded.add(buf);
+          }
+        }
+        try {
+          vector.loadFieldBuffers(node, loaded);
+        } finally {
+          for (int i = 0; i < loaded.size(); i++) {
+            if (loaded.get(i) != own.get(i)) {
+              loaded.get(i).close();
+            }
+          }
+        }
+      }
+      root.setRowCount(record.getLength());
+    }
+    loadedBatch = -1; // not every column is this batch's
+    return root;
   }
 
   /** A column of the loaded batch. */
