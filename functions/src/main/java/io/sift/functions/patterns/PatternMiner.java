@@ -1,0 +1,187 @@
+package io.sift.functions.patterns;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Clusters log lines into patterns in two steps: every line is masked ({@link LineMasker}) and counted
+ * under its masked text (its <em>shape</em>) — one hash lookup per line, so millions of lines cost
+ * little — then the distinct shapes, weighted by their counts, are clustered into templates
+ * ({@link TemplateClusterer}). The result depends only on the multiset of (line, time, group) added,
+ * not on the order: per-thread miners over parts of the input {@link #merge} into the same answer.
+ *
+ * <p>Not thread-safe: one miner per thread, then merge.
+ */
+public final class PatternMiner {
+  private final PatternOptions options;
+  private final LineMasker masker;
+  private final Map<String, Shape> shapes = new HashMap<>();
+  private final StringBuilder masked = new StringBuilder(256);
+  private int groups;
+  private Map<String, String> templateOfShape; // the last clustering, until more lines come
+
+  public PatternMiner(PatternOptions options) {
+    this.options = options;
+    this.masker = new LineMasker(options.extraMasks());
+  }
+
+  public PatternOptions options() {
+    return options;
+  }
+
+  /** Adds one line. {@code time} may be {@link Long#MIN_VALUE} for "no time"; {@code group} ≥ 0. */
+  public void add(CharSequence line, long time, int group) {
+    templateOfShape = null;
+    masker.mask(line, masked);
+    String key = masked.toString();
+    Shape shape = shapes.get(key);
+    if (shape == null) {
+      shape = new Shape(key);
+      shapes.put(key, shape);
+    }
+    shape.add(line, time, group);
+    if (group >= groups) {
+      groups = group + 1;
+    }
+  }
+
+  public void add(CharSequence line) {
+    add(line, Long.MIN_VALUE, 0);
+  }
+
+  /** Adds everything {@code other} has seen; {@code other} must not be used afterwards. */
+  public void merge(PatternMiner other) {
+    templateOfShape = null;
+    for (Shape s : other.shapes.values()) {
+      Shape mine = shapes.get(s.text);
+      if (mine == null) {
+        shapes.put(s.text, s);
+      } else {
+        mine.merge(s);
+      }
+    }
+    groups = Math.max(groups, other.groups);
+  }
+
+  /** Lines added so far. */
+  public long lines() {
+    long n = 0;
+    for (Shape s : shapes.values()) {
+      n += s.count;
+    }
+    return n;
+  }
+
+  /** Distinct masked lines so far (what the clustering step works on). */
+  public int shapes() {
+    return shapes.size();
+  }
+
+  /** The patterns, most lines first (ties: by template). */
+  public List<LogPattern> patterns() {
+    List<Shape> all = new ArrayList<>(shapes.values());
+    all.sort((a, b) -> a.text.compareTo(b.text)); // the clustering sees shapes in one order whatever the input order
+    List<String> texts = new ArrayList<>(all.size());
+    long[] weights = new long[all.size()];
+    for (int i = 0; i < all.size(); i++) {
+      texts.add(all.get(i).text);
+      weights[i] = all.get(i).count;
+    }
+    String[] templates = new TemplateClusterer(options).cluster(texts, weights);
+    templateOfShape = new HashMap<>();
+    for (int i = 0; i < all.size(); i++) {
+      templateOfShape.put(texts.get(i), templates[i]);
+    }
+    Map<String, Shape> byTemplate = new LinkedHashMap<>();
+    for (int i = 0; i < all.size(); i++) {
+      Shape acc = byTemplate.get(templates[i]);
+      if (acc == null) {
+        acc = new Shape(templates[i]);
+        byTemplate.put(templates[i], acc);
+      }
+      acc.merge(all.get(i));
+    }
+    List<LogPattern> out = new ArrayList<>(byTemplate.size());
+    for (Shape s : byTemplate.values()) {
+      long[] counts = Arrays.copyOf(s.groupCounts, groups);
+      out.add(new LogPattern(PatternIds.of(s.text), s.text, s.count, s.sample, s.firstTime, s.lastTime, counts));
+    }
+    out.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.template().compareTo(b.template()));
+    return out;
+  }
+
+  /**
+   * The template each of {@code lines} belongs to in this miner's clustering (a line it has not seen
+   * gets its own masked text).
+   */
+  public List<String> templatesOf(List<? extends CharSequence> lines) {
+    if (templateOfShape == null) {
+      patterns();
+    }
+    List<String> out = new ArrayList<>(lines.size());
+    StringBuilder buf = new StringBuilder();
+    for (CharSequence line : lines) {
+      masker.mask(line, buf);
+      String shape = buf.toString();
+      out.add(templateOfShape.getOrDefault(shape, shape));
+    }
+    return out;
+  }
+
+  /** The lines of one masked text, or (after clustering) of one template. */
+  private static final class Shape {
+    final String text;
+    long count;
+    String sample;
+    long sampleTime = Long.MAX_VALUE;
+    long firstTime = Long.MAX_VALUE;
+    long lastTime = Long.MIN_VALUE;
+    long[] groupCounts = new long[1];
+
+    Shape(String text) {
+      this.text = text;
+    }
+
+    void add(CharSequence line, long time, int group) {
+      count++;
+      if (time != Long.MIN_VALUE) {
+        firstTime = Math.min(firstTime, time);
+        lastTime = Math.max(lastTime, time);
+      }
+      long key = time == Long.MIN_VALUE ? Long.MAX_VALUE : time;
+      if (sample == null || key < sampleTime || (key == sampleTime && compare(line, sample) < 0)) {
+        sample = line.toString();
+        sampleTime = key;
+      }
+      if (group >= groupCounts.length) {
+        groupCounts = Arrays.copyOf(groupCounts, Math.max(group + 1, groupCounts.length * 2));
+      }
+      groupCounts[group]++;
+    }
+
+    void merge(Shape o) {
+      count += o.count;
+      firstTime = Math.min(firstTime, o.firstTime);
+      lastTime = Math.max(lastTime, o.lastTime);
+      if (o.sample != null
+          && (sample == null || o.sampleTime < sampleTime || (o.sampleTime == sampleTime && o.sample.compareTo(sample) < 0))) {
+        sample = o.sample;
+        sampleTime = o.sampleTime;
+      }
+      if (o.groupCounts.length > groupCounts.length) {
+        groupCounts = Arrays.copyOf(groupCounts, o.groupCounts.length);
+      }
+      for (int g = 0; g < o.groupCounts.length; g++) {
+        groupCounts[g] += o.groupCounts[g];
+      }
+    }
+
+    private static int compare(CharSequence a, String b) {
+      return a.toString().compareTo(b);
+    }
+  }
+}
