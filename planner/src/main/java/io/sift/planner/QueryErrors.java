@@ -30,6 +30,9 @@ public final class QueryErrors {
       if (t instanceof UnsupportedOperationException u && u.getMessage() != null && u.getMessage().startsWith("search(")) {
         return new SQLException(u.getMessage(), "42000", u);
       }
+      if (t instanceof PatternSettings.PatternOptionException o) {
+        return new SQLException(o.getMessage(), "42000", o);
+      }
       if (t instanceof UnknownLookupException u) {
         return new SQLException(u.getMessage(), "42000", u);
       }

@@ -40,6 +40,8 @@ public final class SiftFunctions {
     schema.add(LookupFunction.IP_LOOKUP, LookupFunction.ipLookup(directory));
     LookupFunction.GEO_COLUMNS.forEach((name, column) ->
         schema.add(name, LookupFunction.geo(directory, settings.geoTable(), column)));
+    schema.add(PatternIdFunction.NAME, new PatternIdFunction(directory));
+    PatternTableFunction.register(schema, directory);
   }
 
   /** The names users can call, for "did you mean". */
@@ -47,6 +49,7 @@ public final class SiftFunctions {
     List<String> names = new ArrayList<>(List.of(SEARCH, TimeBucketFunction.NAME, "approx_percentile", "approx_distinct",
         "regexp_extract", JSON_FLAT_VALUE, LOGFMT_VALUE, KV_VALUE, LookupFunction.IP_LOOKUP));
     names.addAll(LookupFunction.GEO_COLUMNS.keySet());
+    names.add(PatternIdFunction.NAME);
     return names;
   }
 

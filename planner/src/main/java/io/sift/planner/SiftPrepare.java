@@ -53,6 +53,15 @@ public sealed class SiftPrepare extends CalcitePrepareImpl permits PipelinePrepa
     }
   }
 
+  /** Calcite's planner, plus the rules that run the pattern table functions ({@link PatternRules}). */
+  @Override
+  protected org.apache.calcite.plan.RelOptPlanner createPlanner(CalcitePrepare.Context prepareContext,
+      org.apache.calcite.plan.Context externalContext, org.apache.calcite.plan.RelOptCostFactory costFactory) {
+    org.apache.calcite.plan.RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
+    PatternRules.all().forEach(planner::addRule);
+    return planner;
+  }
+
   @Override
   protected SqlParser createParser(String sql, SqlParser.Config config) {
     io.sift.parser.ast.Query q = QueryParser.parse(sql);
