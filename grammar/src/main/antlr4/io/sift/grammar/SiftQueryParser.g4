@@ -66,6 +66,8 @@ stage
     | S_TIMECHART (S_SPAN S_EQ span=timechartSpan)? aggregation (S_COMMA aggregation)* (S_BY expr)?  # timechartStage
     | S_PARSE expr S_WITH parseMode                                     # parseStage
     | S_LOOKUP table=name S_ON expr                                     # lookupStage
+    | S_PATTERNS commandOption* (S_BY expr)? commandOptions?            # patternsStage
+    | S_PATTERNDIFF (S_BEFORE before=boundExpr S_AFTER after=boundExpr | condition=expr) commandOptions?  # patterndiffStage
     | command=S_IDENT stageToken*                                        # otherStage
     ;
 
@@ -86,6 +88,29 @@ parseKey
 
 assignment
     : name S_EQ expr
+    ;
+
+// Options of an analytics command: `name=value`, before its arguments or after `with`.
+commandOptions
+    : S_WITH commandOption (S_COMMA? commandOption)*
+    ;
+
+commandOption
+    : name S_EQ optionValue
+    ;
+
+optionValue
+    : S_STRING | S_NUMBER | name
+    ;
+
+// An expression that ends before a top-level `after` or `with` (patterndiff before … after …).
+boundExpr
+    : boundToken+
+    ;
+
+boundToken
+    : S_LPAREN stageToken* S_RPAREN
+    | ~(S_LPAREN | S_RPAREN | S_AFTER | S_WITH | PIPE)
     ;
 
 aggregation
@@ -121,5 +146,6 @@ name
     : S_IDENT | S_QUOTED_IDENT
     | S_SELECT | S_WHERE | S_EXTEND | S_PROJECT | S_STATS | S_SORT | S_HEAD | S_TOP | S_TIMECHART
     | S_PARSE | S_LOOKUP | S_SPAN | S_REGEX | S_WITH | S_ON
+    | S_PATTERNS | S_PATTERNDIFF | S_BEFORE | S_AFTER
     ;
 

@@ -219,6 +219,20 @@ final class AstBuilder {
     if (ctx instanceof SiftQueryParser.LookupStageContext l) {
       return new Stage.Lookup(name(l.table), fragment(l.expr()), at);
     }
+    if (ctx instanceof SiftQueryParser.PatternsStageContext p) {
+      List<Stage.Option> options = options(p.commandOption());
+      if (p.commandOptions() != null) {
+        options.addAll(options(p.commandOptions().commandOption()));
+      }
+      return new Stage.Patterns(options, p.expr() == null ? null : fragment(p.expr()), at);
+    }
+    if (ctx instanceof SiftQueryParser.PatterndiffStageContext d) {
+      List<Stage.Option> options = d.commandOptions() == null ? List.of() : options(d.commandOptions().commandOption());
+      if (d.condition != null) {
+        return new Stage.PatternDiff(fragment(d.condition), null, null, options, at);
+      }
+      return new Stage.PatternDiff(null, fragment(d.before), fragment(d.after), options, at);
+    }
     SiftQueryParser.OtherStageContext o = (SiftQueryParser.OtherStageContext) ctx;
     Name command = new Name(o.command.getText(), o.command.getStartIndex());
     if (!ANALYTICS_COMMANDS.contains(command.value().toLowerCase(Locale.ROOT))) {
@@ -251,6 +265,23 @@ final class AstBuilder {
       previous = word;
     }
     return new Stage.SqlStage(fragment(s), null, at);
+  }
+
+  private List<Stage.Option> options(List<SiftQueryParser.CommandOptionContext> list) {
+    List<Stage.Option> out = new ArrayList<>();
+    for (SiftQueryParser.CommandOptionContext c : list) {
+      Token v = c.optionValue().getStart();
+      String value = v.getText();
+      if (v.getType() == SiftQueryLexer.S_STRING) {
+        value = value.substring(1, value.length() - 1).replace("''", "'");
+      } else if (v.getType() == SiftQueryLexer.S_QUOTED_IDENT) {
+        char q = value.charAt(0);
+        value = value.substring(1, value.length() - 1).replace("" + q + q, "" + q);
+      }
+      Name name = name(c.name());
+      out.add(new Stage.Option(new Name(name.value().toLowerCase(Locale.ROOT), name.start()), value, v.getStartIndex()));
+    }
+    return out;
   }
 
   private List<Stage.Aggregation> aggregations(List<AggregationContext> list) {

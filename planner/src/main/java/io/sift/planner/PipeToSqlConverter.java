@@ -223,10 +223,15 @@ final class PipeToSqlConverter {
       return parseStage(p, prev);
     } else if (stage instanceof Stage.Lookup l) {
       return lookupStage(l, prev);
+    } else if (stage instanceof Stage.Patterns p) {
+      return new PatternStages(this).patterns(p, prev);
+    } else if (stage instanceof Stage.PatternDiff d) {
+      return new PatternStages(this).patternDiff(d, prev);
     }
     Stage.Command c = (Stage.Command) stage;
     throw new QueryException("command '" + c.name().value() + "' is not available in this version", query.text(),
-        c.name().start(), "available: select, where, extend, project, stats, sort, head, top, timechart, parse, lookup");
+        c.name().start(), "available: select, where, extend, project, stats, sort, head, top, timechart, parse, lookup, "
+            + "patterns, patterndiff");
   }
 
   /** The groups' columns, then the aggregates': named when each aggregate has an alias. */
@@ -505,6 +510,35 @@ final class PipeToSqlConverter {
       defined(names.get(i));
     }
     return template("SELECT " + String.join(", ", items) + " FROM __prev__", prev, exprs);
+  }
+
+  // ---------------------------------------------------------------- for PatternStages
+
+  String queryText() {
+    return query.text();
+  }
+
+  /** The previous stage's columns (null when unknown). */
+  List<String> columns() {
+    return columns;
+  }
+
+  /** The stage's output columns, all derived. */
+  void setColumns(List<String> names) {
+    columns = new ArrayList<>(names);
+    names.forEach(n -> derived.add(n.toLowerCase(Locale.ROOT)));
+  }
+
+  SqlNode templateOf(String sql, SqlNode prev, List<SqlNode> exprs) {
+    return template(sql, prev, exprs);
+  }
+
+  SqlNode exprOf(Fragment f) {
+    return expr(f);
+  }
+
+  static String nameOf(SqlNode item) {
+    return outputName(item);
   }
 
   // ---------------------------------------------------------------- SQL building

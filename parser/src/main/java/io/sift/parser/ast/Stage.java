@@ -71,6 +71,30 @@ public sealed interface Stage {
   /** {@code lookup table on col}. */
   record Lookup(Name table, Fragment column, int start) implements Stage {}
 
+  /**
+   * {@code patterns [name=value …] [by <expr>] [with name=value, …]}: log patterns of the previous
+   * stage's rows ({@code by} null when absent). The options are checked by the planner.
+   */
+  record Patterns(List<Option> options, Fragment by, int start) implements Stage {
+    public Patterns {
+      options = List.copyOf(options);
+    }
+  }
+
+  /**
+   * {@code patterndiff <condition> [with …]}, or the time-split form {@code patterndiff before <t1>
+   * after <t2> [with …]} (then {@code condition} is null and {@code before}/{@code after} are set).
+   */
+  record PatternDiff(Fragment condition, Fragment before, Fragment after, List<Option> options, int start)
+      implements Stage {
+    public PatternDiff {
+      options = List.copyOf(options);
+    }
+  }
+
+  /** {@code name=value} of an analytics command: the value unquoted, with where it starts. */
+  record Option(Name name, String value, int valueStart) {}
+
   /** Any other command word (the analytics commands of later stages): its arguments as typed. */
   record Command(Name name, Fragment arguments, int start) implements Stage {}
 
