@@ -101,7 +101,41 @@ class QueryParserTest {
     assertEquals(q.text().indexOf("select host, count"), sql.select().start());
     assertEquals("group by host", sql.clauses().text());
     assertEquals(q.text().indexOf("group by host"), sql.clauses().start());
-    assertEquals("patterns", ((Stage.Command) q.stages().get(11)).name().value());
+    assertTrue(q.stages().get(11) instanceof Stage.Patterns);
+  }
+
+  @Test
+  void patternsStage() {
+    Stage.Patterns p = (Stage.Patterns) pipe("* | patterns variable_values=5 by host with mask='id=\\d+', field=body")
+        .stages().get(0);
+    assertEquals("host", p.by().text());
+    assertEquals(3, p.options().size());
+    assertEquals("variable_values", p.options().get(0).name().value());
+    assertEquals("5", p.options().get(0).value());
+    assertEquals("mask", p.options().get(1).name().value());
+    assertEquals("id=\\d+", p.options().get(1).value());
+    assertEquals("body", p.options().get(2).value());
+    Stage.Patterns plain = (Stage.Patterns) pipe("* | PATTERNS").stages().get(0);
+    assertNull(plain.by());
+    assertTrue(plain.options().isEmpty());
+    assertEquals(4, plain.start());
+  }
+
+  @Test
+  void patterndiffStage() {
+    String text = "* | patterndiff host = 'web-01' and status >= 500 with variable_values=6";
+    Stage.PatternDiff d = (Stage.PatternDiff) pipe(text).stages().get(0);
+    assertEquals("host = 'web-01' and status >= 500", d.condition().text());
+    assertEquals(text.indexOf("host"), d.condition().start());
+    assertEquals("6", d.options().get(0).value());
+    Stage.PatternDiff t = (Stage.PatternDiff) pipe("* | patterndiff before TIMESTAMP '2026-10-01 06:00:00' "
+        + "after (now() - interval '1' hour) | head 3").stages().get(0);
+    assertNull(t.condition());
+    assertEquals("TIMESTAMP '2026-10-01 06:00:00'", t.before().text());
+    assertEquals("(now() - interval '1' hour)", t.after().text());
+    // the command words are names elsewhere
+    Stage.Where w = (Stage.Where) pipe("* | where patterns > 1 and after = before").stages().get(0);
+    assertEquals("patterns > 1 and after = before", w.condition().text());
   }
 
   @Test
