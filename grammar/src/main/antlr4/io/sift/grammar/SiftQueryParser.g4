@@ -66,7 +66,7 @@ stage
     | S_TIMECHART (S_SPAN S_EQ span=timechartSpan)? aggregation (S_COMMA aggregation)* (S_BY expr)?  # timechartStage
     | S_PARSE expr S_WITH parseMode                                     # parseStage
     | S_LOOKUP table=name S_ON expr                                     # lookupStage
-    | S_PATTERNS commandOption* (S_BY expr)? commandOptions?            # patternsStage
+    | S_PATTERNS field=name? commandOption* (S_BY expr)? commandOptions?  # patternsStage
     | S_PATTERNDIFF (S_BEFORE before=boundExpr S_AFTER after=boundExpr | condition=expr) commandOptions?  # patterndiffStage
     | command=S_IDENT stageToken*                                        # otherStage
     ;

@@ -220,7 +220,12 @@ final class AstBuilder {
       return new Stage.Lookup(name(l.table), fragment(l.expr()), at);
     }
     if (ctx instanceof SiftQueryParser.PatternsStageContext p) {
-      List<Stage.Option> options = options(p.commandOption());
+      List<Stage.Option> options = new ArrayList<>();
+      if (p.field != null) {
+        Name field = name(p.field);
+        options.add(new Stage.Option(new Name("field", field.start()), field.value(), field.start()));
+      }
+      options.addAll(options(p.commandOption()));
       if (p.commandOptions() != null) {
         options.addAll(options(p.commandOptions().commandOption()));
       }

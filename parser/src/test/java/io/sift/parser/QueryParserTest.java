@@ -115,6 +115,9 @@ class QueryParserTest {
     assertEquals("mask", p.options().get(1).name().value());
     assertEquals("id=\\d+", p.options().get(1).value());
     assertEquals("body", p.options().get(2).value());
+    Stage.Patterns f = (Stage.Patterns) pipe("* | patterns body by host").stages().get(0);
+    assertEquals("field", f.options().get(0).name().value());
+    assertEquals("body", f.options().get(0).value());
     Stage.Patterns plain = (Stage.Patterns) pipe("* | PATTERNS").stages().get(0);
     assertNull(plain.by());
     assertTrue(plain.options().isEmpty());

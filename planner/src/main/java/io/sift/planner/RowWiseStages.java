@@ -51,6 +51,9 @@ final class RowWiseStages {
       command = "sort";
     } else if (stage instanceof Stage.Head) {
       command = "head";
+    } else if (stage instanceof Stage.Patterns || stage instanceof Stage.PatternDiff) {
+      throw new QueryException("'" + (stage instanceof Stage.Patterns ? "patterns" : "patterndiff")
+          + "' is not a stage an ingest pipeline can run", text, stage.start(), HINT);
     } else {
       // The analytics commands (the parser already refuses words that are no command).
       throw new QueryException("'" + ((Stage.Command) stage).name().value() + "' is not a stage an ingest pipeline "

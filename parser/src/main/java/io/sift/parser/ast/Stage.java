@@ -72,8 +72,9 @@ public sealed interface Stage {
   record Lookup(Name table, Fragment column, int start) implements Stage {}
 
   /**
-   * {@code patterns [name=value …] [by <expr>] [with name=value, …]}: log patterns of the previous
-   * stage's rows ({@code by} null when absent). The options are checked by the planner.
+   * {@code patterns [field] [name=value …] [by <expr>] [with name=value, …]}: log patterns of the
+   * previous stage's rows ({@code by} null when absent). A bare field is the option {@code field=…}.
+   * The options are checked by the planner.
    */
   record Patterns(List<Option> options, Fragment by, int start) implements Stage {
     public Patterns {
