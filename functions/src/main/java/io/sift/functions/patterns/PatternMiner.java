@@ -19,8 +19,7 @@ import java.util.Map;
 public final class PatternMiner {
   private final PatternOptions options;
   private final LineMasker masker;
-  private final Map<String, Shape> shapes = new HashMap<>();
-  private final StringBuilder masked = new StringBuilder(256);
+  private final ShapeTable shapes = new ShapeTable();
   private int groups;
   private Map<String, String> templateOfShape; // the last clustering, until more lines come
 
@@ -36,13 +35,8 @@ public final class PatternMiner {
   /** Adds one line. {@code time} may be {@link Long#MIN_VALUE} for "no time"; {@code group} ≥ 0. */
   public void add(CharSequence line, long time, int group) {
     templateOfShape = null;
-    masker.mask(line, masked);
-    String key = masked.toString();
-    Shape shape = shapes.get(key);
-    if (shape == null) {
-      shape = new Shape(key);
-      shapes.put(key, shape);
-    }
+    masker.mask(line);
+    Shape shape = shapes.getOrAdd(masker.chars(), masker.length());
     shape.add(line, time, group);
     if (group >= groups) {
       groups = group + 1;
@@ -57,12 +51,7 @@ public final class PatternMiner {
   public void merge(PatternMiner other) {
     templateOfShape = null;
     for (Shape s : other.shapes.values()) {
-      Shape mine = shapes.get(s.text);
-      if (mine == null) {
-        shapes.put(s.text, s);
-      } else {
-        mine.merge(s);
-      }
+      shapes.getOrAdd(s.key, s.key.length).merge(s);
     }
     groups = Math.max(groups, other.groups);
   }
@@ -123,17 +112,16 @@ public final class PatternMiner {
       patterns();
     }
     List<String> out = new ArrayList<>(lines.size());
-    StringBuilder buf = new StringBuilder();
     for (CharSequence line : lines) {
-      masker.mask(line, buf);
-      String shape = buf.toString();
+      String shape = masker.maskToString(line);
       out.add(templateOfShape.getOrDefault(shape, shape));
     }
     return out;
   }
 
   /** The lines of one masked text, or (after clustering) of one template. */
-  private static final class Shape {
+  static final class Shape {
+    final char[] key;
     final String text;
     long count;
     String sample;
@@ -144,6 +132,12 @@ public final class PatternMiner {
 
     Shape(String text) {
       this.text = text;
+      this.key = text.toCharArray();
+    }
+
+    Shape(char[] chars, int length) {
+      this.key = Arrays.copyOf(chars, length);
+      this.text = new String(key);
     }
 
     void add(CharSequence line, long time, int group) {
