@@ -74,6 +74,35 @@ public final class LineMasker {
     maskChars(n);
   }
 
+  /**
+   * Masks a line given as UTF-8 bytes (as a store's text column holds it) without making a String of
+   * it when it is ASCII.
+   */
+  public void maskUtf8(byte[] utf8, int offset, int length) {
+    boolean ascii = true;
+    for (int i = offset, end = offset + length; i < end; i++) {
+      if (utf8[i] < 0) {
+        ascii = false;
+        break;
+      }
+    }
+    if (!ascii || !extraMasks.isEmpty()) {
+      mask(new String(utf8, offset, length, java.nio.charset.StandardCharsets.UTF_8));
+      return;
+    }
+    if (in.length < length) {
+      in = new char[Math.max(length, in.length * 2)];
+    }
+    for (int i = 0; i < length; i++) {
+      in[i] = (char) utf8[offset + i];
+    }
+    if (out.length < 3 * length + 8) {
+      out = new char[Math.max(3 * length + 8, out.length * 2)];
+    }
+    len = 0;
+    maskChars(length);
+  }
+
   /** The masked text of {@code line} as a String (allocates; for callers off the hot path). */
   public String maskToString(CharSequence line) {
     mask(line);

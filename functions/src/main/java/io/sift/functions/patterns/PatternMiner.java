@@ -43,6 +43,17 @@ public final class PatternMiner {
     }
   }
 
+  /** {@link #add(CharSequence, long, int)} for a line given as UTF-8 bytes; makes a String of it only for a sample. */
+  public void addUtf8(byte[] utf8, int offset, int length, long time, int group) {
+    templateOfShape = null;
+    masker.maskUtf8(utf8, offset, length);
+    Shape shape = shapes.getOrAdd(masker.chars(), masker.length());
+    shape.addUtf8(utf8, offset, length, time, group);
+    if (group >= groups) {
+      groups = group + 1;
+    }
+  }
+
   public void add(CharSequence line) {
     add(line, Long.MIN_VALUE, 0);
   }
@@ -155,6 +166,43 @@ public final class PatternMiner {
         groupCounts = Arrays.copyOf(groupCounts, Math.max(group + 1, groupCounts.length * 2));
       }
       groupCounts[group]++;
+    }
+
+    void addUtf8(byte[] utf8, int offset, int length, long time, int group) {
+      long key = time == Long.MIN_VALUE ? Long.MAX_VALUE : time;
+      if (sample == null || key < sampleTime || (key == sampleTime && compareUtf8(utf8, offset, length, sample) < 0)) {
+        sample = new String(utf8, offset, length, java.nio.charset.StandardCharsets.UTF_8);
+        sampleTime = key;
+      }
+      count++;
+      if (time != Long.MIN_VALUE) {
+        firstTime = Math.min(firstTime, time);
+        lastTime = Math.max(lastTime, time);
+      }
+      if (group >= groupCounts.length) {
+        groupCounts = Arrays.copyOf(groupCounts, Math.max(group + 1, groupCounts.length * 2));
+      }
+      groupCounts[group]++;
+    }
+
+    /** {@code new String(utf8…).compareTo(s)} without the String while the bytes are ASCII. */
+    private static int compareUtf8(byte[] utf8, int offset, int length, String s) {
+      int n = Math.min(length, s.length());
+      for (int i = 0; i < n; i++) {
+        byte b = utf8[offset + i];
+        if (b < 0) {
+          return new String(utf8, offset, length, java.nio.charset.StandardCharsets.UTF_8).compareTo(s);
+        }
+        if (b != s.charAt(i)) {
+          return (char) b - s.charAt(i);
+        }
+      }
+      for (int i = n; i < length; i++) {
+        if (utf8[offset + i] < 0) {
+          return new String(utf8, offset, length, java.nio.charset.StandardCharsets.UTF_8).compareTo(s);
+        }
+      }
+      return length - s.length();
     }
 
     void merge(Shape o) {
