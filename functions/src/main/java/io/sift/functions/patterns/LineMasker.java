@@ -37,6 +37,27 @@ public final class LineMasker {
       "B", "KB", "MB", "GB", "TB", "PB", "KiB", "MiB", "GiB", "TiB", "bytes", "ns", "us", "\u00b5s", "ms", "msec",
       "msecs", "s", "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "h", "hr", "hrs",
       "hour", "hours", "%");
+  /** The units by their first character (ASCII), so most words are rejected by one array read. */
+  private static final char[][][] UNITS_BY_FIRST = new char[128][][];
+  private static final char[][] MICRO_UNITS;
+
+  static {
+    java.util.Map<Character, List<char[]>> byFirst = new java.util.HashMap<>();
+    for (char[] u : UNITS) {
+      byFirst.computeIfAbsent(u[0], k -> new java.util.ArrayList<>()).add(u);
+    }
+    char[][] micro = null;
+    for (java.util.Map.Entry<Character, List<char[]>> e : byFirst.entrySet()) {
+      char[][] list = e.getValue().toArray(new char[0][]);
+      if (e.getKey() < 128) {
+        UNITS_BY_FIRST[e.getKey()] = list;
+      } else {
+        micro = list;
+      }
+    }
+    MICRO_UNITS = micro;
+  }
+
   private static final char[][] MONTHS = chars("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
   private static final char[][] WEEKDAYS = chars("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
 
@@ -275,7 +296,12 @@ public final class LineMasker {
     if (n == 0 || n > 7) {
       return false;
     }
-    for (char[] u : UNITS) {
+    char first = out[start];
+    char[][] candidates = first < 128 ? UNITS_BY_FIRST[first] : (first == '\u00b5' ? MICRO_UNITS : null);
+    if (candidates == null) {
+      return false;
+    }
+    for (char[] u : candidates) {
       if (u.length == n && Arrays.equals(out, start, end, u, 0, n)) {
         return true;
       }
