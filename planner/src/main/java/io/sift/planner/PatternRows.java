@@ -19,6 +19,9 @@ import org.apache.calcite.linq4j.Linq4j;
  * the parallel scan ({@link PatternScanPlan}).
  */
 public final class PatternRows {
+  /** The group of rows whose group value is NULL (not a value a text can have). */
+  static final String NULL_GROUP = "\u0000null";
+
   /** G statistic above which a change is significant: the chi-square(1) quantile for p = 0.001. */
   static final double SIGNIFICANT_G = 10.828;
 
@@ -62,9 +65,6 @@ public final class PatternRows {
     private final PatternTableFunction.Kind kind;
     private final PatternMiner miner;
     private final Groups groups;
-    /** Lines per group: per side for pattern_diff (0 rest, 1 match), per group value for patterns_by. */
-    private long[] totals = new long[2];
-    private long lines;
 
     Collector(PatternTableFunction.Kind kind, PatternOptions options, Groups groups) {
       this.kind = kind;
@@ -75,7 +75,7 @@ public final class PatternRows {
     /**
      * One input row: the text (rows without one are left out), then the second cursor column and the
      * third: for {@code patterns} the time; for {@code patterns_by} the group and the time; for
-     * {@code pattern_diff} the condition (rows where it is NULL are left out) and the time.
+     * {@code pattern_diff} the condition (TRUE: the match side; FALSE or NULL: the rest) and the time.
      */
     void add(Object text, Object second, Object third) {
       if (text == null) {
@@ -83,61 +83,15 @@ public final class PatternRows {
       }
       String line = text instanceof String s ? s : text.toString();
       switch (kind) {
-        case PATTERNS -> {
-          miner.add(line, time(second), 0);
-          lines++;
-        }
-        case PATTERNS_BY -> {
-          int g = groups.of(second == null ? "\u0000null" : second.toString());
-          count(g);
-          miner.add(line, time(third), g);
-          lines++;
-        }
-        case PATTERN_DIFF -> {
-          if (second == null) {
-            return;
-          }
-          int side = Boolean.TRUE.equals(second) ? 1 : 0;
-          count(side);
-          miner.add(line, time(third), side);
-          lines++;
-        }
+        case PATTERNS -> miner.add(line, time(second), 0);
+        case PATTERNS_BY -> miner.add(line, time(third), groups.of(second == null ? NULL_GROUP : second.toString()));
+        case PATTERN_DIFF -> miner.add(line, time(third), Boolean.TRUE.equals(second) ? 1 : 0);
       }
-    }
-
-    /** A line with its time (ms, {@link Long#MIN_VALUE} for none) and group index: the parallel scan's entry. */
-    void addLine(CharSequence line, long time, int group) {
-      if (kind != PatternTableFunction.Kind.PATTERNS) {
-        count(group);
-      }
-      miner.add(line, time, group);
-      lines++;
-    }
-
-    int group(Object value) {
-      if (kind == PatternTableFunction.Kind.PATTERN_DIFF) {
-        return value == null ? -1 : Boolean.TRUE.equals(value) ? 1 : 0;
-      }
-      return groups.of(value == null ? "\u0000null" : value.toString());
-    }
-
-    private void count(int g) {
-      if (g >= totals.length) {
-        totals = java.util.Arrays.copyOf(totals, Math.max(g + 1, totals.length * 2));
-      }
-      totals[g]++;
     }
 
     /** Adds everything {@code other} collected ({@code other} must not be used afterwards). */
     void merge(Collector other) {
       miner.merge(other.miner);
-      lines += other.lines;
-      if (other.totals.length > totals.length) {
-        totals = java.util.Arrays.copyOf(totals, other.totals.length);
-      }
-      for (int i = 0; i < other.totals.length; i++) {
-        totals[i] += other.totals[i];
-      }
     }
 
     private static long time(Object v) {
@@ -153,21 +107,40 @@ public final class PatternRows {
       return Long.MIN_VALUE;
     }
 
-    /** The output rows, in order; the templates are added to the data directory's catalogue. */
     List<Object[]> finish(String root) {
-      List<LogPattern> patterns = miner.patterns();
-      if (root != null) {
-        List<String> templates = new ArrayList<>(patterns.size());
-        patterns.forEach(p -> templates.add(p.template()));
-        PatternCatalogue.of(root).learn(templates);
-      }
-      return switch (kind) {
-        case PATTERNS -> patternRows(patterns);
-        case PATTERNS_BY -> groupRows(patterns);
-        case PATTERN_DIFF -> diffRows(patterns);
-      };
+      return rows(kind, miner.patterns(), groups.names(), root);
     }
+  }
 
+  /**
+   * The output rows of a function, in order, from the patterns found (group indexes: the group values
+   * {@code groupNames} for patterns_by, 0 rest / 1 match for pattern_diff); the templates are added to
+   * the data directory's catalogue ({@code root} null: not).
+   */
+  static List<Object[]> rows(PatternTableFunction.Kind kind, List<LogPattern> patterns, String[] groupNames,
+      String root) {
+    if (root != null) {
+      List<String> templates = new ArrayList<>(patterns.size());
+      patterns.forEach(p -> templates.add(p.template()));
+      PatternCatalogue.of(root).learn(templates);
+    }
+    long lines = 0;
+    long[] totals = new long[Math.max(2, groupNames.length)];
+    for (LogPattern p : patterns) {
+      lines += p.count();
+      for (int g = 0; g < totals.length; g++) {
+        totals[g] += p.groupCount(g);
+      }
+    }
+    Output out = new Output(lines, totals, groupNames);
+    return switch (kind) {
+      case PATTERNS -> out.patternRows(patterns);
+      case PATTERNS_BY -> out.groupRows(patterns);
+      case PATTERN_DIFF -> out.diffRows(patterns);
+    };
+  }
+
+  private record Output(long lines, long[] totals, String[] groupNames) {
     private List<Object[]> patternRows(List<LogPattern> patterns) {
       List<Object[]> out = new ArrayList<>(patterns.size());
       for (LogPattern p : patterns) {
@@ -177,14 +150,14 @@ public final class PatternRows {
     }
 
     private List<Object[]> groupRows(List<LogPattern> patterns) {
-      String[] names = groups.names();
+      String[] names = groupNames;
       List<Object[]> out = new ArrayList<>();
       for (LogPattern p : patterns) {
         List<Object[]> rows = new ArrayList<>();
         for (int g = 0; g < names.length; g++) {
           long n = p.groupCount(g);
           if (n > 0) {
-            String value = names[g].equals("\u0000null") ? null : names[g];
+            String value = names[g] == null || names[g].equals(NULL_GROUP) ? null : names[g];
             rows.add(new Object[] {p.id(), p.template(), value, n, share(n, g < totals.length ? totals[g] : 0),
                 p.count(), share(p.count(), lines), p.sample(), first(p), last(p)});
           }

@@ -39,7 +39,7 @@ final class PatternRules {
   private PatternRules() {}
 
   static List<RelOptRule> all() {
-    return List.of(ToEnumerable.INSTANCE);
+    return List.of(ToEnumerable.INSTANCE, PatternScanRule.OVER_PROJECT, PatternScanRule.OVER_SCAN);
   }
 
   /** The pattern function a table function scan calls, or null when it calls another. */

@@ -23,7 +23,7 @@ import org.apache.calcite.sql.SqlNode;
  * <pre>
  * patterns [field=f] [variable_values=n] [mask='re'] [by expr]  → patterns / patterns_by(CURSOR(SELECT f[, expr], __time__ FROM prev), 'options')
  * patterndiff cond                                             → pattern_diff(CURSOR(SELECT f, cond, __time__ FROM prev), …)
- * patterndiff before t1 after t2                               → the same with cond = CASE WHEN __time__ >= t2 THEN TRUE WHEN __time__ < t1 THEN FALSE END
+ * patterndiff before t1 after t2                               → the same with cond = __time__ >= t2, over the rows WHERE __time__ < t1 OR __time__ >= t2
  * </pre>
  */
 final class PatternStages {
@@ -70,6 +70,7 @@ final class PatternStages {
     List<SqlNode> exprs = new ArrayList<>();
     String condition;
     String select;
+    String where = "";
     if (d.condition() != null) {
       exprs.add(converter.exprOf(d.condition()));
       condition = "__e0__";
@@ -83,15 +84,16 @@ final class PatternStages {
       }
       exprs.add(timeExpr(d.before()));
       exprs.add(timeExpr(d.after()));
-      condition = "CASE WHEN " + time + " >= __e1__ THEN TRUE WHEN " + time + " < __e0__ THEN FALSE END";
+      condition = time + " >= __e1__";
+      where = " WHERE " + time + " < __e0__ OR " + time + " >= __e1__";
       select = "\"pattern_id\", \"pattern\", \"count_rest\" AS \"count_before\", \"count_match\" AS \"count_after\", "
           + "\"share_rest\" AS \"share_before\", \"share_match\" AS \"share_after\", \"ratio\", \"score\", \"flag\", \"sample\"";
       converter.setColumns(List.of("pattern_id", "pattern", "count_before", "count_after", "share_before", "share_after",
           "ratio", "score", "flag", "sample"));
     }
     return converter.templateOf("SELECT " + select + " FROM TABLE(" + ident("pattern_diff") + "(CURSOR(SELECT "
-        + s.text + ", " + condition + ", " + time + " FROM __prev__), " + PipeToSqlConverter.quote(s.options) + "))",
-        prev, exprs);
+        + s.text + ", " + condition + ", " + time + " FROM __prev__" + where + "), " + PipeToSqlConverter.quote(s.options)
+        + "))", prev, exprs);
   }
 
   /** A time bound: a quoted ISO-8601 time or date becomes a TIMESTAMP literal; anything else is SQL. */
