@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Generate sample logs with known incidents, ingest them, and show what was stored.",
+    description = {"Generate sample logs with known incidents, ingest them, and investigate them: search, SQL, log "
+        + "patterns and what the release changed.",
         "Samples go to DIR/samples; the stores (access, app, billing) to DIR."})
 final class DemoCommand implements Callable<Integer> {
   private static final String MARKER = ".sift-demo";
@@ -78,14 +79,51 @@ final class DemoCommand implements Callable<Integer> {
     step(out, "What was stored", "stores", "--data", data);
     step(out, "The fields of the access store", "stores", "--data", data, "--fields", "access");
     investigate(out, data);
+    Patterns found = patterns(out, data, truth.release().time());
     out.printf("%n== Try it yourself%n");
     out.printf("   bin/sift shell --data %s --store access        (\\d lists stores and fields)%n", data);
     out.printf("   bin/sift query --data %s --store access 'status >= 500 | timechart span=10m count() by host'%n", data);
     out.printf("   bin/sift query --data %s --format csv 'SELECT region, isp, count(*) AS n FROM access GROUP BY region, isp'%n",
         data);
     out.printf("   bin/sift stores --data %s --fields app%n", data);
+    out.printf("   bin/sift shell --data %s --store app, then:%n", data);
+    out.printf("     * | patterns%n");
+    out.printf("     error | patterns by __source__%n");
+    out.printf("     * | patterndiff before '%s' after '%s'%n", found.release(), found.release());
+    out.printf("     * | where pattern_id(message) = '%s' | timechart span=10m count() by __source__%n", found.newId());
     out.flush();
     return 0;
+  }
+
+  /** What the pattern steps found, for the commands to try. */
+  private record Patterns(Instant release, String newId) {}
+
+  /**
+   * Log patterns of the application logs, then what the release changed: the patterns before and after
+   * it (the release time is what an operator knows from the deploy), the new one's hosts by its id, and
+   * its first line.
+   */
+  private Patterns patterns(PrintWriter out, String data, Instant release) throws SQLException {
+    appQuery(out, data, "Log patterns of all application logs, most lines first",
+        "* | patterns | project pattern_id, \"pattern\", \"count\", share | head 12");
+    String diff = "* | patterndiff before '" + release + "' after '" + release + "'";
+    appQuery(out, data, "What changed at the release (" + release + "): patterns before against after, most significant first",
+        diff + " | project pattern_id, \"pattern\", count_before, count_after, flag, score | head 5");
+    String newId = (String) firstValue(data, "app", diff + " | where flag = 'new' | sort score desc | head 1");
+    appQuery(out, data, "Where the new pattern comes from: its lines per host, by its id",
+        "* | where pattern_id(message) = '" + newId + "' | stats count() as lines, min(__time__) as first_seen "
+            + "by __source__ | sort lines desc");
+    appQuery(out, data, "The first line of the new pattern",
+        "* | where pattern_id(message) = '" + newId + "' | sort __time__ | project __time__, __source__, __seq__, message "
+            + "| head 1");
+    // CONTEXT: when the `context` command is on main, show the lines around that first new error here
+    // (its __source__ and __seq__ are in the row above), e.g.
+    //   appQuery(out, data, "Around the first new error", "* | context … before 5 after 5");
+    return new Patterns(release, newId);
+  }
+
+  private void appQuery(PrintWriter out, String data, String title, String query) {
+    step(out, title, "query", "--data", data, "--store", "app", query);
   }
 
   /**
@@ -115,7 +153,12 @@ final class DemoCommand implements Callable<Integer> {
 
   /** The first column of the first row of a query on the access store. */
   private static Object firstValue(String data, String query) throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:sift:" + data + ";store=access");
+    return firstValue(data, "access", query);
+  }
+
+  /** The first column of the first row of a query on a store. */
+  private static Object firstValue(String data, String store, String query) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sift:" + data + ";store=" + store);
          Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
       if (!rs.next()) {
         throw new IllegalStateException("demo query found nothing: " + query);
