@@ -66,7 +66,7 @@ stage
     | S_TIMECHART (S_SPAN S_EQ span=timechartSpan)? aggregation (S_COMMA aggregation)* (S_BY expr)?  # timechartStage
     | S_PARSE expr S_WITH parseMode                                     # parseStage
     | S_LOOKUP table=name S_ON expr                                     # lookupStage
-    | S_PATTERNS field=name? commandOption* (S_BY expr)? commandOptions?  # patternsStage
+    | S_PATTERNS field=fieldName? commandOption* (S_BY expr)? commandOptions?  # patternsStage
     | S_PATTERNDIFF (S_BEFORE before=boundExpr S_AFTER after=boundExpr | condition=expr) commandOptions?  # patterndiffStage
     | command=S_IDENT stageToken*                                        # otherStage
     ;
@@ -88,6 +88,11 @@ parseKey
 
 assignment
     : name S_EQ expr
+    ;
+
+// A field named by an analytics command (not a command word: `patterns with …` starts the options).
+fieldName
+    : S_IDENT | S_QUOTED_IDENT
     ;
 
 // Options of an analytics command: `name=value`, before its arguments or after `with`.

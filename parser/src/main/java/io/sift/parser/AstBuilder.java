@@ -222,7 +222,13 @@ final class AstBuilder {
     if (ctx instanceof SiftQueryParser.PatternsStageContext p) {
       List<Stage.Option> options = new ArrayList<>();
       if (p.field != null) {
-        Name field = name(p.field);
+        Token t = p.field.getStart();
+        String v = t.getText();
+        if (t.getType() == SiftQueryLexer.S_QUOTED_IDENT) {
+          char q = v.charAt(0);
+          v = v.substring(1, v.length() - 1).replace("" + q + q, "" + q);
+        }
+        Name field = new Name(v, t.getStartIndex());
         options.add(new Stage.Option(new Name("field", field.start()), field.value(), field.start()));
       }
       options.addAll(options(p.commandOption()));

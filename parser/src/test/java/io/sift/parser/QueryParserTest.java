@@ -118,6 +118,8 @@ class QueryParserTest {
     Stage.Patterns f = (Stage.Patterns) pipe("* | patterns body by host").stages().get(0);
     assertEquals("field", f.options().get(0).name().value());
     assertEquals("body", f.options().get(0).value());
+    Stage.Patterns w = (Stage.Patterns) pipe("* | patterns with mask='x'").stages().get(0);
+    assertEquals("mask", w.options().get(0).name().value());
     Stage.Patterns plain = (Stage.Patterns) pipe("* | PATTERNS").stages().get(0);
     assertNull(plain.by());
     assertTrue(plain.options().isEmpty());
