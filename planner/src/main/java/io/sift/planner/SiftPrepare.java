@@ -83,6 +83,7 @@ public sealed class SiftPrepare extends CalcitePrepareImpl permits PipelinePrepa
     }
     checkRowCounts(node, sql);
     node.accept(new LookupCallCheck(schema(), sql, linesAbove));
+    node.accept(new PatternCallCheck(sql, linesAbove));
     return SqlParser.create(sql, config.withParserFactory(reader -> new PreparsedParserImpl(node)));
   }
 

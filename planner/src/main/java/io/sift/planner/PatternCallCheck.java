@@ -1,0 +1,41 @@
+package io.sift.planner;
+
+import io.sift.parser.QueryException;
+import io.sift.parser.SourcePosition;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+
+/**
+ * Checks the options text of {@code patterns}, {@code patterns_by} and {@code pattern_diff} before
+ * validation, so a bad option is an error at its place in the query.
+ */
+final class PatternCallCheck extends SqlBasicVisitor<Void> {
+  private static final Set<String> NAMES = Set.of("patterns", "patterns_by", "pattern_diff");
+
+  private final String query;
+  private final int linesAbove;
+
+  PatternCallCheck(String query, int linesAbove) {
+    this.query = query;
+    this.linesAbove = linesAbove;
+  }
+
+  @Override
+  public Void visit(SqlCall call) {
+    if (NAMES.contains(call.getOperator().getName().toLowerCase(Locale.ROOT)) && call.operandCount() == 2
+        && call.operand(1) instanceof SqlCharStringLiteral options) {
+      try {
+        PatternSettings.parse(options.getValueAs(String.class));
+      } catch (PatternSettings.PatternOptionException e) {
+        int line = options.getParserPosition().getLineNum() - linesAbove;
+        int at = line < 1 ? 0 : SourcePosition.offsetOf(query, line, Math.max(1, options.getParserPosition().getColumnNum()));
+        throw new QueryException(e.getMessage(), query, at, "options: variable_values=<n>, mask='<regex>' (repeatable), "
+            + "separated by spaces or commas; quote a value with \" inside the SQL string");
+      }
+    }
+    return super.visit(call);
+  }
+}
