@@ -43,6 +43,7 @@ S_TOP       : [tT] [oO] [pP] ;
 S_TIMECHART : [tT] [iI] [mM] [eE] [cC] [hH] [aA] [rR] [tT] ;
 S_PARSE     : [pP] [aA] [rR] [sS] [eE] ;
 S_LOOKUP    : [lL] [oO] [oO] [kK] [uU] [pP] ;
+S_CONTEXT   : [cC] [oO] [nN] [tT] [eE] [xX] [tT] ;
 S_BY        : [bB] [yY] ;
 S_AS        : [aA] [sS] ;
 S_ASC       : [aA] [sS] [cC] ;

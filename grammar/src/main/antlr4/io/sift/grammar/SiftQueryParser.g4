@@ -66,6 +66,7 @@ stage
     | S_TIMECHART (S_SPAN S_EQ span=timechartSpan)? aggregation (S_COMMA aggregation)* (S_BY expr)?  # timechartStage
     | S_PARSE expr S_WITH parseMode                                     # parseStage
     | S_LOOKUP table=name S_ON expr                                     # lookupStage
+    | S_CONTEXT stageToken*                                             # contextStage
     | command=S_IDENT stageToken*                                        # otherStage
     ;
 
@@ -121,5 +122,6 @@ name
     : S_IDENT | S_QUOTED_IDENT
     | S_SELECT | S_WHERE | S_EXTEND | S_PROJECT | S_STATS | S_SORT | S_HEAD | S_TOP | S_TIMECHART
     | S_PARSE | S_LOOKUP | S_SPAN | S_REGEX | S_WITH | S_ON
+    | S_CONTEXT
     ;
 

@@ -51,6 +51,8 @@ final class RowWiseStages {
       command = "sort";
     } else if (stage instanceof Stage.Head) {
       command = "head";
+    } else if (stage instanceof Stage.Context) {
+      command = "context";
     } else {
       // The analytics commands (the parser already refuses words that are no command).
       throw new QueryException("'" + ((Stage.Command) stage).name().value() + "' is not a stage an ingest pipeline "

@@ -74,6 +74,7 @@ public sealed class SiftPrepare extends CalcitePrepareImpl permits PipelinePrepa
     }
     checkRowCounts(node, sql);
     node.accept(new LookupCallCheck(schema(), sql, linesAbove));
+    node.accept(new ContextCallCheck(schema(), sql, linesAbove));
     return SqlParser.create(sql, config.withParserFactory(reader -> new PreparsedParserImpl(node)));
   }
 
@@ -111,6 +112,14 @@ public sealed class SiftPrepare extends CalcitePrepareImpl permits PipelinePrepa
         }
       }
     });
+  }
+
+  @Override
+  protected org.apache.calcite.plan.RelOptPlanner createPlanner(CalcitePrepare.Context prepareContext,
+      org.apache.calcite.plan.Context externalContext, org.apache.calcite.plan.RelOptCostFactory costFactory) {
+    org.apache.calcite.plan.RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
+    planner.addRule(EnumerableContextLines.Rule.INSTANCE); // context_around(CURSOR(…), …), what `| context` becomes
+    return planner;
   }
 
   /** The SQL tree of a pipe query; {@link PipelinePrepare} runs the stages over rows being ingested instead. */
