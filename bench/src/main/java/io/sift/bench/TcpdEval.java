@@ -28,6 +28,7 @@ import java.util.stream.Stream;
  * {@code shared/tools/scorers/tcpd_score.py}) do, next to the published default and oracle scores of
  * binseg, pelt, bocpd and zero from {@code dir/published_scores.json} when it is there. A multivariate
  * series is segmented as one: its dimensions' costs summed, each dimension scaled by its own spread.
+ * {@code --method M} and {@code --penalty P} run other options (as SQL's arguments) for comparison.
  */
 public final class TcpdEval {
   private static final int MARGIN = 5;
@@ -39,9 +40,15 @@ public final class TcpdEval {
   public static void main(String[] args) throws IOException {
     Path dir = null;
     Path out = null;
+    String method = null;
+    String penalty = null;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--out") && i + 1 < args.length) {
         out = Path.of(args[++i]);
+      } else if (args[i].equals("--method") && i + 1 < args.length) {
+        method = args[++i];
+      } else if (args[i].equals("--penalty") && i + 1 < args.length) {
+        penalty = args[++i];
       } else if (dir == null && !args[i].startsWith("--")) {
         dir = Path.of(args[i]);
       } else {
@@ -55,6 +62,10 @@ public final class TcpdEval {
       out = Files.createTempDirectory("sift-eval-tcpd");
     }
     Files.createDirectories(out);
+    ChangePointOptions options = ChangePointOptions.of(method, penalty);
+    if (method != null || penalty != null) {
+      System.out.println("options: " + options + " (not the defaults)");
+    }
     Path root = dir.resolve("datasets");
     Path annotationsFile = dir.resolve("annotations.json");
     if (!Files.isDirectory(root) || !Files.isRegularFile(annotationsFile)) {
@@ -101,7 +112,7 @@ public final class TcpdEval {
         }
       }
       long start = System.nanoTime();
-      List<ChangePoint> found = ChangePointDetector.detectMultivariate(null, values, ChangePointOptions.DEFAULTS);
+      List<ChangePoint> found = ChangePointDetector.detectMultivariate(null, values, options);
       nanos += System.nanoTime() - start;
       List<Integer> cps = found.stream().map(ChangePoint::index).toList();
       writePrediction(out.resolve(name + ".json"), cps);
@@ -280,7 +291,8 @@ public final class TcpdEval {
   }
 
   private static void usage() {
-    System.err.println("usage: bench/eval-tcpd <dir in the TCPD layout: datasets/<name>/<name>.json, annotations.json> [--out OUT]");
+    System.err.println("usage: bench/eval-tcpd <dir in the TCPD layout: datasets/<name>/<name>.json, annotations.json> [--out OUT]"
+        + " [--method M] [--penalty P]   (M and P as changepoints' method and penalty arguments; default: the defaults)");
     System.exit(2);
   }
 

@@ -33,6 +33,13 @@ abstract class ChangePointCost {
   /** The cost of [s, t), t - s ≥ 2. */
   abstract double cost(int s, int t);
 
+  /** out[i] = cost(starts[i], t) for i < count: one call per step of PELT, a loop the JIT can keep tight. */
+  void costs(int[] starts, int count, int t, double[] out) {
+    for (int i = 0; i < count; i++) {
+      out[i] = cost(starts[i], t);
+    }
+  }
+
   /** Parameters of a new segment that a change pays for besides its location (its level; also its variance). */
   abstract int segmentParameters();
 

@@ -27,7 +27,7 @@ import java.util.List;
  */
 public final class ChangePointDetector {
   /** Longest series segmented exactly by PELT. */
-  static final int EXACT_LIMIT = 10_000;
+  static final int EXACT_LIMIT = 5_000;
 
   private ChangePointDetector() {
   }
@@ -230,7 +230,8 @@ public final class ChangePointDetector {
     int[] last = new int[g + 1];
     Arrays.fill(f, Double.POSITIVE_INFINITY);
     f[0] = -beta;
-    int[] cand = new int[g + 1];
+    int[] cand = new int[g + 1]; // grid indices of the candidates
+    int[] start = new int[g + 1]; // their positions
     int[] deadFrom = new int[g + 1];
     double[] val = new double[g + 1];
     int nc = 0;
@@ -238,33 +239,36 @@ public final class ChangePointDetector {
     double k = cost.pruneConstant();
     for (int j = 1; j <= g; j++) {
       int t = Math.min(j * step, n);
+      int w = 0;
+      for (int c = 0; c < nc; c++) { // drop the candidates pruned at least minSegment ago
+        if (t < deadFrom[c]) {
+          cand[w] = cand[c];
+          start[w] = start[c];
+          deadFrom[w] = deadFrom[c];
+          w++;
+        }
+      }
+      nc = w;
       while (nextAdd < j && t - Math.min(nextAdd * step, n) >= minSegment) {
         if (f[nextAdd] < Double.POSITIVE_INFINITY) {
           cand[nc] = nextAdd;
+          start[nc] = Math.min(nextAdd * step, n);
           deadFrom[nc] = Integer.MAX_VALUE;
           nc++;
         }
         nextAdd++;
       }
+      cost.costs(start, nc, t, val);
       double best = Double.POSITIVE_INFINITY;
       int arg = -1;
-      int w = 0;
       for (int c = 0; c < nc; c++) {
-        if (t >= deadFrom[c]) {
-          continue;
-        }
-        int s = cand[c];
-        double v = f[s] + cost.cost(s * step, t) + beta;
-        cand[w] = s;
-        deadFrom[w] = deadFrom[c];
-        val[w] = v;
-        w++;
+        double v = f[cand[c]] + val[c] + beta;
+        val[c] = v;
         if (v < best) {
           best = v;
-          arg = s;
+          arg = cand[c];
         }
       }
-      nc = w;
       f[j] = best;
       last[j] = arg;
       for (int c = 0; c < nc; c++) {

@@ -14,6 +14,19 @@ final class MeanChangeCost extends ChangePointCost {
   }
 
   @Override
+  void costs(int[] starts, int count, int t, double[] out) {
+    double t1 = s1[t];
+    double t2 = s2[t];
+    double inv = inverseVariance;
+    for (int i = 0; i < count; i++) {
+      int s = starts[i];
+      double a = t1 - s1[s];
+      double r = (t2 - s2[s]) - a * a / (t - s);
+      out[i] = (r > 0 ? r : 0) * inv;
+    }
+  }
+
+  @Override
   int segmentParameters() {
     return 1;
   }

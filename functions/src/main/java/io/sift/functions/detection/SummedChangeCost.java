@@ -3,6 +3,7 @@ package io.sift.functions.detection;
 /** Several series that change together: the sum of their costs (each series with its own scale). */
 final class SummedChangeCost extends ChangePointCost {
   private final ChangePointCost[] parts;
+  private double[] scratch = new double[16];
 
   SummedChangeCost(ChangePointCost[] parts) {
     super(new double[parts[0].length()]);
@@ -16,6 +17,20 @@ final class SummedChangeCost extends ChangePointCost {
       c += p.cost(s, t);
     }
     return c;
+  }
+
+  @Override
+  void costs(int[] starts, int count, int t, double[] out) {
+    if (scratch.length < count) {
+      scratch = new double[Math.max(count, 2 * scratch.length)];
+    }
+    java.util.Arrays.fill(out, 0, count, 0);
+    for (ChangePointCost p : parts) {
+      p.costs(starts, count, t, scratch);
+      for (int i = 0; i < count; i++) {
+        out[i] += scratch[i];
+      }
+    }
   }
 
   @Override

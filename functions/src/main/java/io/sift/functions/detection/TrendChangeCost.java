@@ -21,6 +21,30 @@ final class TrendChangeCost extends ChangePointCost {
     return Math.min(level, line);
   }
 
+  @Override
+  void costs(int[] starts, int count, int t, double[] out) {
+    double t1 = s1[t];
+    double t2 = s2[t];
+    double tj = sj[t];
+    double inv = inverseVariance;
+    double slope = slopePenalty;
+    for (int i = 0; i < count; i++) {
+      int s = starts[i];
+      int m = t - s;
+      double a = t1 - s1[s];
+      double r0 = (t2 - s2[s]) - a * a / m;
+      r0 = r0 > 0 ? r0 * inv : 0;
+      if (m < 3) {
+        out[i] = Math.min(r0, slope);
+        continue;
+      }
+      double sxy = (tj - sj[s]) - s * a - 0.5 * (m - 1) * a;
+      double sxx = m * ((double) m * m - 1) / 12.0;
+      double r1 = r0 - sxy * sxy / sxx * inv;
+      out[i] = Math.min(r0, (r1 > 0 ? r1 : 0) + slope);
+    }
+  }
+
   /** Whether the segment is a line rather than a level. */
   boolean sloped(int s, int t) {
     return lineRss(s, t) * inverseVariance + slopePenalty < rss(s, t) * inverseVariance;
