@@ -33,6 +33,11 @@ abstract class ChangePointCost {
   /** The cost of [s, t), t - s ≥ 2. */
   abstract double cost(int s, int t);
 
+  /** The cost of [s, t) when its model may not choose extra parameters (no slope): for the short new segment of the online test. */
+  double levelCost(int s, int t) {
+    return cost(s, t);
+  }
+
   /** out[i] = cost(starts[i], t) for i < count: one call per step of PELT, a loop the JIT can keep tight. */
   void costs(int[] starts, int count, int t, double[] out) {
     for (int i = 0; i < count; i++) {

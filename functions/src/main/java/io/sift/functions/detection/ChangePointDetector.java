@@ -342,9 +342,13 @@ public final class ChangePointDetector {
   /**
    * The causal mode. After each new point t (t points seen), the points since the last reported change a
    * are tested for one change c with t − delay ≤ c ≤ t − minSegment and c ≥ a + minSegment: the best such
-   * split is reported when it lowers the cost by more than the penalty for a change. Costs are scaled by
-   * the variance of all points seen so far and the BIC penalty uses their count, so nothing after t
-   * matters; a change at c is reported by point c + delay − 1 or never, and a reported change stands.
+   * split is reported when it lowers the cost by more than the penalty for a change, unless that split is
+   * at t − minSegment and can still be tested at the next point (a change that is still coming in would
+   * first show there). The new segment
+   * [c, t) is too short to estimate a slope, so it is a level (the old one and the whole may be lines).
+   * Costs are scaled by the variance of all points seen so far, and BIC's ln n becomes ln(t · delay), the
+   * number of tests made by then, so that false alarms stay rare however long the series runs. Nothing
+   * after t matters; a change at c is reported by point c + delay − 1 or never, and a reported change stands.
    */
   private static Segmentation online(double[][] x, ChangePointOptions o) {
     int m = x[0].length;
@@ -383,7 +387,7 @@ public final class ChangePointDetector {
       if (lo > hi || !anyVariance) {
         continue;
       }
-      double p = o.perParameter(t);
+      double p = o.perParameter((double) t * o.delay());
       double beta = p * (1 + segmentParameters);
       boolean[] used = new boolean[dims];
       for (int d = 0; d < dims; d++) {
@@ -404,7 +408,7 @@ public final class ChangePointDetector {
         double gain = whole;
         for (int d = 0; d < dims; d++) {
           if (used[d]) {
-            gain -= parts[d].cost(a, c) + parts[d].cost(c, t);
+            gain -= parts[d].cost(a, c) + parts[d].levelCost(c, t);
           }
         }
         if (gain > best) {
@@ -412,7 +416,9 @@ public final class ChangePointDetector {
           arg = c;
         }
       }
-      if (best > beta) {
+      // a best split at the newest testable point may be early for a change still coming in: wait while
+      // that point stays testable
+      if (best > beta && !(arg == hi && arg >= t + 1 - o.delay())) {
         found.add(new int[] {arg, t});
         confidence.add(confidence(best, beta));
         a = arg;

@@ -104,11 +104,11 @@ public record ChangePointOptions(Method method, Cost cost, String penalty, int m
   }
 
   /** The price of one parameter for a series of n points. */
-  double perParameter(int n) {
+  double perParameter(double n) {
     return perParameter(penalty, n);
   }
 
-  private static double perParameter(String penalty, int n) {
+  private static double perParameter(String penalty, double n) {
     switch (penalty) {
       case "bic":
         return Math.log(Math.max(n, 2));

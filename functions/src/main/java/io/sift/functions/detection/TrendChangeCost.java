@@ -45,6 +45,11 @@ final class TrendChangeCost extends ChangePointCost {
     }
   }
 
+  @Override
+  double levelCost(int s, int t) {
+    return rss(s, t) * inverseVariance;
+  }
+
   /** Whether the segment is a line rather than a level. */
   boolean sloped(int s, int t) {
     return lineRss(s, t) * inverseVariance + slopePenalty < rss(s, t) * inverseVariance;
