@@ -158,7 +158,8 @@ public final class LoghubEval {
   }
 
   private static String normalise(String template) {
-    return template.replaceAll("<\\*>(\\s*<\\*>)*", "<*>").replaceAll("\\s+", " ").strip();
+    // (?U): Python's \s, which the scorer uses, is Unicode-aware
+    return template.replaceAll("(?U)<\\*>(\\s*<\\*>)*", "<*>").replaceAll("(?U)\\s+", " ").strip();
   }
 
   private static void writePredictions(Path file, List<Map<String, String>> rows, List<String> templates) throws IOException {

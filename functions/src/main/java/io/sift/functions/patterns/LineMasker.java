@@ -1,104 +1,224 @@
 package io.sift.functions.patterns;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Replaces the parts of a log line that are obviously variable with {@code <*>}, keeping the rest (and
- * the whitespace) as written. What counts as variable, in order:
+ * the whitespace) as written. What counts as variable:
  * <ul>
- *   <li>matches of the user's extra masks;
+ *   <li>matches of the user's extra masks (applied first);
  *   <li>UUIDs ({@code 8-4-4-4-12} hex digits);
- *   <li>paths and URLs: a word that starts with {@code /} (after opening quotes or brackets) or holds
- *       {@code ://}, up to its closing punctuation;
+ *   <li>paths and URLs: a word that starts with {@code /} (after opening quotes or brackets), holds
+ *       {@code ://} or is a Windows path ({@code C:\…}), up to its closing punctuation;
  *   <li>inside words, every run of letters and digits that holds a digit and starts with one
- *       ({@code 42}, {@code 12ms}, {@code 3rd}), is hex ({@code a899e4b0}), or is at least a third
- *       digits ({@code node17}) — so {@code ipv4} and {@code utf8} stay words.
+ *       ({@code 42}, {@code 12ms}), is hex ({@code a899e4b0}), or has two or more digits making at
+ *       least a third of it ({@code node17}, {@code R02}) — so {@code jk2}, {@code ipv4} and
+ *       {@code utf8} stay words;
+ *   <li>a month or weekday name next to the digits of a date ({@code Sun Jul 17 04:12:03}).
  * </ul>
- * Variables joined by {@code .} or {@code -} fold into one, so an IP address, a decimal, a date or a
- * version is one {@code <*>}; a sign before a number is part of it. {@code key=value} keeps the key.
- * The masked text is the key lines are first grouped by, so this runs once per line and allocates
- * nothing beyond the output builder (the extra masks aside).
+ * Variables joined by {@code .}, {@code -} or {@code ,} fold into one, so an IP address, a decimal, a
+ * date, a version or a list of numbers is one {@code <*>}; a sign before a number ({@code -}, {@code +},
+ * {@code <}, {@code >}, {@code ~}) is part of it. A unit after a variable ({@code 5 ms}, {@code 3 KB}),
+ * a bracketed variable after one ({@code 18846 bytes (18.4 KB)}) and the same variable word repeated
+ * ({@code blk_1 blk_2 blk_3}) fold into it too, so quantities written in varying numbers of words are
+ * one variable. {@code key=value} keeps the key.
+ *
+ * <p>This runs once per line on the ingest-sized hot path, so it works on char arrays and allocates
+ * nothing once warm (the extra masks aside). Not thread-safe: one masker per thread.
  */
 public final class LineMasker {
   static final String VAR = "<*>";
   private static final Pattern UUID =
       Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final char[][] UNITS = chars(
+      "B", "KB", "MB", "GB", "TB", "PB", "KiB", "MiB", "GiB", "TiB", "bytes", "ns", "us", "\u00b5s", "ms", "msec",
+      "msecs", "s", "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "h", "hr", "hrs",
+      "hour", "hours", "%");
+  /** The units by their first character (ASCII), so most words are rejected by one array read. */
+  private static final char[][][] UNITS_BY_FIRST = new char[128][][];
+  private static final char[][] MICRO_UNITS;
+
+  static {
+    java.util.Map<Character, List<char[]>> byFirst = new java.util.HashMap<>();
+    for (char[] u : UNITS) {
+      byFirst.computeIfAbsent(u[0], k -> new java.util.ArrayList<>()).add(u);
+    }
+    char[][] micro = null;
+    for (java.util.Map.Entry<Character, List<char[]>> e : byFirst.entrySet()) {
+      char[][] list = e.getValue().toArray(new char[0][]);
+      if (e.getKey() < 128) {
+        UNITS_BY_FIRST[e.getKey()] = list;
+      } else {
+        micro = list;
+      }
+    }
+    MICRO_UNITS = micro;
+  }
+
+  private static final char[][] MONTHS = chars("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
+  private static final char[][] WEEKDAYS = chars("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
 
   private final List<Pattern> extraMasks;
+  private char[] in = new char[256];
+  private char[] out = new char[256];
+  private int len;
+  private int[] wordBounds = new int[64];
 
   public LineMasker(List<Pattern> extraMasks) {
     this.extraMasks = List.copyOf(extraMasks);
   }
 
-  /** Masks {@code line} into {@code out} (cleared first). */
-  public void mask(CharSequence line, StringBuilder out) {
-    out.setLength(0);
+  /** Masks {@code line}; the result is in {@link #chars()} up to {@link #length()} until the next call. */
+  public void mask(CharSequence line) {
     CharSequence text = line;
     for (Pattern p : extraMasks) {
       text = p.matcher(text).replaceAll(VAR);
     }
     int n = text.length();
+    if (in.length < n) {
+      in = new char[Math.max(n, in.length * 2)];
+    }
+    if (text instanceof String s) {
+      s.getChars(0, n, in, 0);
+    } else {
+      for (int i = 0; i < n; i++) {
+        in[i] = text.charAt(i);
+      }
+    }
+    if (out.length < 3 * n + 8) { // at worst a one-character word becomes "<*>"
+      out = new char[Math.max(3 * n + 8, out.length * 2)];
+    }
+    len = 0;
+    maskChars(n);
+  }
+
+  /**
+   * Masks a line given as UTF-8 bytes (as a store's text column holds it) without making a String of
+   * it when it is ASCII.
+   */
+  public void maskUtf8(byte[] utf8, int offset, int length) {
+    boolean ascii = true;
+    for (int i = offset, end = offset + length; i < end; i++) {
+      if (utf8[i] < 0) {
+        ascii = false;
+        break;
+      }
+    }
+    if (!ascii || !extraMasks.isEmpty()) {
+      mask(new String(utf8, offset, length, java.nio.charset.StandardCharsets.UTF_8));
+      return;
+    }
+    if (in.length < length) {
+      in = new char[Math.max(length, in.length * 2)];
+    }
+    for (int i = 0; i < length; i++) {
+      in[i] = (char) utf8[offset + i];
+    }
+    if (out.length < 3 * length + 8) {
+      out = new char[Math.max(3 * length + 8, out.length * 2)];
+    }
+    len = 0;
+    maskChars(length);
+  }
+
+  /** The masked text of {@code line} as a String (allocates; for callers off the hot path). */
+  public String maskToString(CharSequence line) {
+    mask(line);
+    return new String(out, 0, len);
+  }
+
+  char[] chars() {
+    return out;
+  }
+
+  int length() {
+    return len;
+  }
+
+  private void maskChars(int n) {
+    char[] s = in;
     int i = 0;
+    int words = 0; // starts and ends of the words written so far, in wordBounds
     while (i < n) {
-      char c = text.charAt(i);
-      if (Character.isWhitespace(c)) {
-        out.append(c);
+      char c = s[i];
+      if (isSpace(c)) {
+        put(c);
         i++;
         continue;
       }
       int end = i;
-      while (end < n && !Character.isWhitespace(text.charAt(end))) {
+      boolean colon = false;
+      while (end < n && !isSpace(s[end])) {
+        colon |= s[end] == ':';
         end++;
       }
-      maskWord(text, i, end, out);
+      int wordStart = len;
+      boolean afterVar = words > 0 && endsWithVar(wordBounds[2 * words - 1]);
+      if (isDateWord(s, i, end, n, afterVar)) {
+        appendVar();
+      } else {
+        maskWord(s, i, end, colon);
+      }
+      while (words > 0 && foldIntoPrevious(wordBounds[2 * words - 2], wordBounds[2 * words - 1], wordStart)) {
+        words--;
+        wordStart = wordBounds[2 * words];
+      }
+      if (2 * words + 2 > wordBounds.length) {
+        wordBounds = Arrays.copyOf(wordBounds, wordBounds.length * 2);
+      }
+      wordBounds[2 * words] = wordStart;
+      wordBounds[2 * words + 1] = len;
+      words++;
       i = end;
     }
   }
 
-  public String mask(CharSequence line) {
-    StringBuilder out = new StringBuilder(line.length());
-    mask(line, out);
-    return out.toString();
-  }
-
-  private static void maskWord(CharSequence s, int start, int end, StringBuilder out) {
+  private void maskWord(char[] s, int start, int end, boolean colon) {
     int body = start;
-    while (body < end && isOpening(s.charAt(body))) {
+    while (body < end && isOpening(s[body])) {
       body++;
     }
-    if (isPath(s, body, end)) {
+    if (body < end && (s[body] == '/' || colon) && isPath(s, body, end)) {
       int tail = end;
-      while (tail > body + 1 && isClosing(s.charAt(tail - 1))) {
+      while (tail > body + 1 && isClosing(s[tail - 1])) {
         tail--;
       }
-      out.append(s, start, body);
-      appendVar(out);
-      out.append(s, tail, end);
+      put(s, start, body);
+      appendVar();
+      put(s, tail, end);
       return;
     }
     if (end - start >= 36 && hasUuid(s, start, end)) {
-      maskUuids(s, start, end, out);
+      Matcher m = UUID.matcher(java.nio.CharBuffer.wrap(s, start, end - start));
+      int at = start;
+      while (m.find()) {
+        maskPieces(s, at, start + m.start());
+        appendVar();
+        at = start + m.end();
+      }
+      maskPieces(s, at, end);
       return;
     }
-    maskPieces(s, start, end, out);
+    maskPieces(s, start, end);
   }
 
-  private static void maskPieces(CharSequence s, int start, int end, StringBuilder out) {
+  private void maskPieces(char[] s, int start, int end) {
     int i = start;
     while (i < end) {
-      char c = s.charAt(i);
+      char c = s[i];
       if (!isAlnum(c)) {
-        out.append(c);
+        put(c);
         i++;
         continue;
       }
       int runEnd = i;
       int digits = 0;
       boolean hex = true;
-      while (runEnd < end && isAlnum(s.charAt(runEnd))) {
-        char r = s.charAt(runEnd);
+      while (runEnd < end && isAlnum(s[runEnd])) {
+        char r = s[runEnd];
         if (r >= '0' && r <= '9') {
           digits++;
         } else if (!((r >= 'a' && r <= 'f') || (r >= 'A' && r <= 'F'))) {
@@ -106,66 +226,183 @@ public final class LineMasker {
         }
         runEnd++;
       }
-      int len = runEnd - i;
-      boolean variable = digits > 0 && (isDigit(c) || hex || digits * 3 >= len);
-      if (variable) {
-        appendVar(out);
+      int runLength = runEnd - i;
+      if (digits > 0 && (isDigit(c) || hex || (digits >= 2 && digits * 3 >= runLength))) {
+        appendVar();
       } else {
-        out.append(s, i, runEnd);
+        put(s, i, runEnd);
       }
       i = runEnd;
     }
   }
 
-  /** Appends {@code <*>}, folding it into a variable just before that is joined by . or - or a sign. */
-  private static void appendVar(StringBuilder out) {
-    int n = out.length();
-    if (n >= 4 && (out.charAt(n - 1) == '.' || out.charAt(n - 1) == '-') && endsWithVar(out, n - 1)) {
-      out.setLength(n - 1);
+  /** Appends {@code <*>}, folding it into a variable just before that is joined by . - or , or into a sign. */
+  private void appendVar() {
+    int n = len;
+    if (n >= 4) {
+      char last = out[n - 1];
+      if ((last == '.' || last == '-' || last == ',') && endsWithVar(n - 1)) {
+        len = n - 1;
+        return;
+      }
+    }
+    if (n >= 1) {
+      char before = out[n - 1];
+      if ((before == '-' || before == '+' || before == '<' || before == '>' || before == '~')
+          && !endsWithVar(n) && (n == 1 || !isAlnum(out[n - 2]))) {
+        len = n - 1;
+      }
+    }
+    if (endsWithVar(len)) {
       return;
     }
-    if (n >= 1 && (out.charAt(n - 1) == '-' || out.charAt(n - 1) == '+')
-        && (n == 1 || !isAlnum(out.charAt(n - 2)))) {
-      out.setLength(n - 1);
-    }
-    if (endsWithVar(out, out.length())) {
-      return;
-    }
-    out.append(VAR);
+    put('<');
+    put('*');
+    put('>');
   }
 
-  private static boolean endsWithVar(StringBuilder out, int end) {
-    return end >= 3 && out.charAt(end - 3) == '<' && out.charAt(end - 2) == '*' && out.charAt(end - 1) == '>';
+  /**
+   * Folds the word just written (from {@code wordStart}) into the previous word when it continues that
+   * word's closing variable: a unit, a bracketed variable, or the same variable word again. Closing
+   * punctuation after the folded word is kept.
+   */
+  private boolean foldIntoPrevious(int prevStart, int prevEnd, int wordStart) {
+    int end = len;
+    if (end <= wordStart || !endsWithVar(prevEnd)) {
+      return false;
+    }
+    int core = end;
+    while (core > wordStart && out[core - 1] != '>' && isClosing(out[core - 1])) {
+      core--;
+    }
+    boolean bracketed = core - wordStart == 4 && (out[wordStart] == '(' || out[wordStart] == '[')
+        && endsWithVar(core) && core < end && (out[core] == ')' || out[core] == ']');
+    boolean fold = bracketed
+        || isUnit(wordStart, core)
+        || (core == end && core - wordStart == prevEnd - prevStart && endsWithVar(core)
+            && Arrays.equals(out, wordStart, core, out, prevStart, prevEnd));
+    if (!fold) {
+      return false;
+    }
+    int closers = bracketed ? core + 1 : core;
+    int keep = end - closers;
+    System.arraycopy(out, closers, out, prevEnd, keep);
+    len = prevEnd + keep;
+    return true;
   }
 
-  private static boolean isPath(CharSequence s, int body, int end) {
+  private boolean isUnit(int start, int end) {
+    int n = end - start;
+    if (n == 0 || n > 7) {
+      return false;
+    }
+    char first = out[start];
+    char[][] candidates = first < 128 ? UNITS_BY_FIRST[first] : (first == '\u00b5' ? MICRO_UNITS : null);
+    if (candidates == null) {
+      return false;
+    }
+    for (char[] u : candidates) {
+      if (u.length == n && Arrays.equals(out, start, end, u, 0, n)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A month or weekday name next to the digits of a date ({@code Sun Jul 17 04:12:03}) is part of the date. */
+  private static boolean isDateWord(char[] s, int start, int end, int n, boolean afterVar) {
+    if (end - start != 3 || !Character.isUpperCase(s[start])) {
+      return false;
+    }
+    boolean month = isOneOf(s, start, MONTHS);
+    if (!month && !isOneOf(s, start, WEEKDAYS)) {
+      return false;
+    }
+    int j = end;
+    while (j < n && s[j] == ' ') {
+      j++;
+    }
+    if (j < n && isDigit(s[j])) {
+      return true;
+    }
+    if (!month && j + 3 <= n && isOneOf(s, j, MONTHS)) {
+      return true;
+    }
+    return afterVar;
+  }
+
+  private static boolean isOneOf(char[] s, int at, char[][] words) {
+    for (char[] w : words) {
+      if (s[at] == w[0] && s[at + 1] == w[1] && s[at + 2] == w[2]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean endsWithVar(int end) {
+    return end >= 3 && out[end - 3] == '<' && out[end - 2] == '*' && out[end - 1] == '>';
+  }
+
+  private static boolean isPath(char[] s, int body, int end) {
     if (body >= end) {
       return false;
     }
-    if (s.charAt(body) == '/') {
-      return end - body > 1 && s.charAt(body + 1) != '/' && !isClosing(s.charAt(body + 1));
+    if (s[body] == '/') {
+      return end - body > 1 && s[body + 1] != '/' && !isClosing(s[body + 1]);
+    }
+    if (end - body > 3 && Character.isLetter(s[body]) && s[body + 1] == ':' && s[body + 2] == '\\') {
+      return true;
     }
     for (int i = body; i + 2 < end; i++) {
-      if (s.charAt(i) == ':' && s.charAt(i + 1) == '/' && s.charAt(i + 2) == '/') {
+      if (s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/') {
         return i > body;
       }
     }
     return false;
   }
 
-  private static boolean hasUuid(CharSequence s, int start, int end) {
-    return UUID.matcher(s).region(start, end).find();
+  private static boolean hasUuid(char[] s, int start, int end) {
+    int run = 0;
+    int groups = 0;
+    for (int i = start; i < end; i++) {
+      char c = s[i];
+      if (isHex(c)) {
+        run++;
+      } else if (c == '-' && run >= 4) {
+        groups++;
+        run = 0;
+      } else {
+        run = 0;
+        groups = 0;
+      }
+      if (groups >= 4 && run >= 12) {
+        return UUID.matcher(java.nio.CharBuffer.wrap(s, start, end - start)).find();
+      }
+    }
+    return false;
   }
 
-  private static void maskUuids(CharSequence s, int start, int end, StringBuilder out) {
-    Matcher m = UUID.matcher(s).region(start, end);
-    int at = start;
-    while (m.find()) {
-      maskPieces(s, at, m.start(), out);
-      appendVar(out);
-      at = m.end();
+  private void put(char c) {
+    out[len++] = c;
+  }
+
+  private void put(char[] s, int from, int to) {
+    System.arraycopy(s, from, out, len, to - from);
+    len += to - from;
+  }
+
+  private static char[][] chars(String... words) {
+    char[][] out = new char[words.length][];
+    for (int i = 0; i < words.length; i++) {
+      out[i] = words[i].toCharArray();
     }
-    maskPieces(s, at, end, out);
+    return out;
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B
+        || (c > 127 && Character.isWhitespace(c));
   }
 
   private static boolean isOpening(char c) {
@@ -175,6 +412,10 @@ public final class LineMasker {
   private static boolean isClosing(char c) {
     return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}' || c == '>' || c == ',' || c == ';'
         || c == ':' || c == '.';
+  }
+
+  private static boolean isHex(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 
   private static boolean isDigit(char c) {

@@ -18,13 +18,13 @@ import java.util.regex.Pattern;
  * of one pattern mostly share. Thread-safe.
  */
 public final class PatternMatcher {
-  private final LineMasker masker;
+  private final ThreadLocal<LineMasker> masker;
   private final List<Candidate> candidates;
   private final Map<String, Optional<String>> cache;
   private static final int CACHE_SIZE = 65_536;
 
   public PatternMatcher(Collection<String> templates, PatternOptions options) {
-    this.masker = new LineMasker(options.extraMasks());
+    this.masker = ThreadLocal.withInitial(() -> new LineMasker(options.extraMasks()));
     List<Candidate> list = new ArrayList<>();
     for (String t : templates) {
       list.add(new Candidate(t, compile(t), t.replace(LineMasker.VAR, "").replaceAll("\\s+", "").length()));
@@ -41,7 +41,7 @@ public final class PatternMatcher {
 
   /** The template {@code line} belongs to, or empty when none of the known templates matches. */
   public Optional<String> templateOf(CharSequence line) {
-    String shape = masker.mask(line);
+    String shape = masker.get().maskToString(line);
     synchronized (cache) {
       Optional<String> hit = cache.get(shape);
       if (hit != null) {
@@ -64,7 +64,7 @@ public final class PatternMatcher {
   /** The id of the template {@code line} belongs to; a line no template matches gets the id of its masked text. */
   public String idOf(CharSequence line) {
     Optional<String> t = templateOf(line);
-    return PatternIds.of(t.orElseGet(() -> masker.mask(line)));
+    return PatternIds.of(t.orElseGet(() -> masker.get().maskToString(line)));
   }
 
   private static Pattern compile(String template) {

@@ -19,8 +19,7 @@ import java.util.Map;
 public final class PatternMiner {
   private final PatternOptions options;
   private final LineMasker masker;
-  private final Map<String, Shape> shapes = new HashMap<>();
-  private final StringBuilder masked = new StringBuilder(256);
+  private final ShapeTable shapes = new ShapeTable();
   private int groups;
   private Map<String, String> templateOfShape; // the last clustering, until more lines come
 
@@ -36,14 +35,20 @@ public final class PatternMiner {
   /** Adds one line. {@code time} may be {@link Long#MIN_VALUE} for "no time"; {@code group} ≥ 0. */
   public void add(CharSequence line, long time, int group) {
     templateOfShape = null;
-    masker.mask(line, masked);
-    String key = masked.toString();
-    Shape shape = shapes.get(key);
-    if (shape == null) {
-      shape = new Shape(key);
-      shapes.put(key, shape);
-    }
+    masker.mask(line);
+    Shape shape = shapes.getOrAdd(masker.chars(), masker.length());
     shape.add(line, time, group);
+    if (group >= groups) {
+      groups = group + 1;
+    }
+  }
+
+  /** {@link #add(CharSequence, long, int)} for a line given as UTF-8 bytes; makes a String of it only for a sample. */
+  public void addUtf8(byte[] utf8, int offset, int length, long time, int group) {
+    templateOfShape = null;
+    masker.maskUtf8(utf8, offset, length);
+    Shape shape = shapes.getOrAdd(masker.chars(), masker.length());
+    shape.addUtf8(utf8, offset, length, time, group);
     if (group >= groups) {
       groups = group + 1;
     }
@@ -57,12 +62,7 @@ public final class PatternMiner {
   public void merge(PatternMiner other) {
     templateOfShape = null;
     for (Shape s : other.shapes.values()) {
-      Shape mine = shapes.get(s.text);
-      if (mine == null) {
-        shapes.put(s.text, s);
-      } else {
-        mine.merge(s);
-      }
+      shapes.getOrAdd(s.key, s.key.length).merge(s);
     }
     groups = Math.max(groups, other.groups);
   }
@@ -123,17 +123,16 @@ public final class PatternMiner {
       patterns();
     }
     List<String> out = new ArrayList<>(lines.size());
-    StringBuilder buf = new StringBuilder();
     for (CharSequence line : lines) {
-      masker.mask(line, buf);
-      String shape = buf.toString();
+      String shape = masker.maskToString(line);
       out.add(templateOfShape.getOrDefault(shape, shape));
     }
     return out;
   }
 
   /** The lines of one masked text, or (after clustering) of one template. */
-  private static final class Shape {
+  static final class Shape {
+    final char[] key;
     final String text;
     long count;
     String sample;
@@ -144,6 +143,12 @@ public final class PatternMiner {
 
     Shape(String text) {
       this.text = text;
+      this.key = text.toCharArray();
+    }
+
+    Shape(char[] chars, int length) {
+      this.key = Arrays.copyOf(chars, length);
+      this.text = new String(key);
     }
 
     void add(CharSequence line, long time, int group) {
@@ -161,6 +166,43 @@ public final class PatternMiner {
         groupCounts = Arrays.copyOf(groupCounts, Math.max(group + 1, groupCounts.length * 2));
       }
       groupCounts[group]++;
+    }
+
+    void addUtf8(byte[] utf8, int offset, int length, long time, int group) {
+      long key = time == Long.MIN_VALUE ? Long.MAX_VALUE : time;
+      if (sample == null || key < sampleTime || (key == sampleTime && compareUtf8(utf8, offset, length, sample) < 0)) {
+        sample = new String(utf8, offset, length, java.nio.charset.StandardCharsets.UTF_8);
+        sampleTime = key;
+      }
+      count++;
+      if (time != Long.MIN_VALUE) {
+        firstTime = Math.min(firstTime, time);
+        lastTime = Math.max(lastTime, time);
+      }
+      if (group >= groupCounts.length) {
+        groupCounts = Arrays.copyOf(groupCounts, Math.max(group + 1, groupCounts.length * 2));
+      }
+      groupCounts[group]++;
+    }
+
+    /** {@code new String(utf8…).compareTo(s)} without the String while the bytes are ASCII. */
+    private static int compareUtf8(byte[] utf8, int offset, int length, String s) {
+      int n = Math.min(length, s.length());
+      for (int i = 0; i < n; i++) {
+        byte b = utf8[offset + i];
+        if (b < 0) {
+          return new String(utf8, offset, length, java.nio.charset.StandardCharsets.UTF_8).compareTo(s);
+        }
+        if (b != s.charAt(i)) {
+          return (char) b - s.charAt(i);
+        }
+      }
+      for (int i = n; i < length; i++) {
+        if (utf8[offset + i] < 0) {
+          return new String(utf8, offset, length, java.nio.charset.StandardCharsets.UTF_8).compareTo(s);
+        }
+      }
+      return length - s.length();
     }
 
     void merge(Shape o) {

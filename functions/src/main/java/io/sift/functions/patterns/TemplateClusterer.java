@@ -100,18 +100,37 @@ final class TemplateClusterer {
   private void decideColumns(List<Line> candidate, int len) {
     for (int p = 0; p < len; p++) {
       Map<String, Integer> values = new HashMap<>();
+      boolean partlyVariable = false;
       for (Line l : candidate) {
         values.merge(l.tokens[p], 1, Integer::sum);
-        if (values.size() >= options.variableValues()) {
-          break;
-        }
+        partlyVariable |= l.tokens[p].contains(LineMasker.VAR);
       }
-      if (values.size() >= options.variableValues()) {
+      // A token that is partly masked already varies (host-17.example.com); other values in its
+      // column are more of the same, not another template.
+      // Capitalised words (Started, RUNNING) name states and events far more often than they vary
+      // freely, so they need more values to count as a variable.
+      int needed = capitalisedWords(values.keySet()) ? 4 * options.variableValues() : options.variableValues();
+      boolean variable = values.size() >= needed || (values.size() > 1 && partlyVariable);
+      if (variable) {
         for (Line l : candidate) {
           l.variable[p] = true;
         }
       }
     }
+  }
+
+  private static boolean capitalisedWords(java.util.Set<String> values) {
+    boolean capital = false;
+    for (String v : values) {
+      for (int i = 0; i < v.length(); i++) {
+        char c = v.charAt(i);
+        if (!(Character.isLetter(c) || c == '_' || (i == v.length() - 1 && !Character.isLetterOrDigit(c)))) {
+          return false;
+        }
+      }
+      capital |= !v.isEmpty() && Character.isUpperCase(v.charAt(0));
+    }
+    return capital;
   }
 
   /** A masked line as tokens, with where each token sits in the text so the template keeps its layout. */
@@ -165,22 +184,21 @@ final class TemplateClusterer {
       return new Line(index, text, tokens, starts, ends, weight);
     }
 
+    /** The tokens with variables as {@code <*>}, one space where the text had whitespace. */
     String template() {
       StringBuilder out = new StringBuilder(text.length());
-      int at = 0;
       for (int t = 0; t < tokens.length; t++) {
-        out.append(text, at, starts[t]);
+        if (t > 0 && starts[t] > ends[t - 1]) {
+          out.append(' ');
+        }
         if (variable[t]) {
-          if (!(out.length() >= 3 && out.charAt(out.length() - 1) == '>' && out.toString().endsWith(LineMasker.VAR)
-              && starts[t] == at)) {
+          if (!(t > 0 && variable[t - 1] && starts[t] == ends[t - 1])) {
             out.append(LineMasker.VAR);
           }
         } else {
           out.append(tokens[t]);
         }
-        at = ends[t];
       }
-      out.append(text, at, text.length());
       return out.toString();
     }
   }
