@@ -1,8 +1,15 @@
 package io.sift.bench;
 
+import io.sift.execution.PatternScan;
+import io.sift.execution.ScanRequest;
+import io.sift.execution.SegmentCache;
 import io.sift.functions.patterns.LogPattern;
 import io.sift.functions.patterns.PatternMiner;
 import io.sift.functions.patterns.PatternOptions;
+import io.sift.storage.DataDirectory;
+import io.sift.storage.FieldType;
+import io.sift.storage.Store;
+import io.sift.storage.predicate.Predicate;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -26,7 +33,7 @@ import java.util.stream.Stream;
  * segment) against a plain single-threaded {@link DrainBaseline} on the same lines in the same JVM.
  *
  * <pre>
- * PatternsBench --dir APP_DIR [--scale K] [--runs R] [--threads T] [--top N] [--drain-scaled-runs N]
+ * PatternsBench --dir APP_DIR [--scale K] [--runs R] [--threads T] [--top N] [--drain-scaled-runs N] [--store DATA_DIR [--store-name app]]
  * </pre>
  *
  * Reads every {@code *.log} under APP_DIR (sorted by name) into memory as {@code String}s, with each
@@ -70,6 +77,8 @@ public final class PatternsBench {
     int threads = 2;
     int top = 12;
     int drainScaledRuns = 1;
+    Path storeDir = null;
+    String storeName = "app";
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (i + 1 >= args.length) {
@@ -83,6 +92,8 @@ public final class PatternsBench {
         case "--threads" -> threads = Integer.parseInt(v);
         case "--top" -> top = Integer.parseInt(v);
         case "--drain-scaled-runs" -> drainScaledRuns = Integer.parseInt(v);
+        case "--store" -> storeDir = Path.of(v);
+        case "--store-name" -> storeName = v;
         default -> usage("unknown option " + a);
       }
     }
@@ -100,7 +111,8 @@ public final class PatternsBench {
         Runtime.getRuntime().availableProcessors());
 
     // Warm-up (untimed): each side once over the lines, so the timed runs measure compiled code.
-    runSift(in, 1, threads, false);
+    runSift(in, 1, threads, false, true);
+    runSift(in, 1, threads, false, false);
     runDrain(in, 1, null);
 
     // Sanity first (untimed): grouping accuracy of both sides against the generator's templates.
@@ -111,77 +123,101 @@ public final class PatternsBench {
     gc();
     baselineHeap = usedHeap(); // the lines and what main holds: sift_retained is measured above this
 
-    List<int[]> sizes = new ArrayList<>();
-    sizes.add(new int[] {1});
+    List<Integer> sizes = new ArrayList<>(List.of(1));
     if (scale > 1) {
-      sizes.add(new int[] {scale});
+      sizes.add(scale);
     }
-    for (int[] size : sizes) {
-      int k = size[0];
+    long drain1xNs = 0;
+    for (int k : sizes) {
       String name = k == 1 ? "patterns_1x" : "patterns_" + k + "x";
       long total = (long) in.lines.length * k;
       int drainRuns = k == 1 ? runs : Math.min(runs, drainScaledRuns);
-      boolean drain = drainRuns > 0;
-      List<Long> siftNs = new ArrayList<>();
+      List<Long> utf8Ns = new ArrayList<>();
+      List<Long> stringNs = new ArrayList<>();
       List<Long> drainNs = new ArrayList<>();
-      SiftRun last = null;
+      SiftRun lastUtf8 = null;
+      SiftRun lastString = null;
       double heapPeak = 0;
       for (int r = 0; r < runs; r++) {
-        // The sides take turns, who goes first alternating, so drift of the machine weighs on both.
-        boolean siftFirst = r % 2 == 0;
-        for (int side = 0; side < 2; side++) {
-          boolean sift = (side == 0) == siftFirst;
-          if (sift) {
-            gc();
-            resetPeaks();
-            SiftRun s = runSift(in, k, threads, true);
-            heapPeak = Math.max(heapPeak, peakHeap());
-            siftNs.add(s.wallNs);
-            last = s;
-            System.err.printf(Locale.ROOT, "run %s %d sift %.0f ms (add %.0f, merge %.0f, cluster %.0f)%n", name, r + 1,
-                s.wallNs / 1e6, s.addNs / 1e6, s.mergeNs / 1e6, s.clusterNs / 1e6);
-          } else if (drainNs.size() < drainRuns) {
-            gc();
-            long ns = runDrain(in, k, null);
-            drainNs.add(ns);
-            System.err.printf(Locale.ROOT, "run %s %d drain %.0f ms%n", name, r + 1, ns / 1e6);
+        // The sides take turns, who goes first rotating, so drift of the machine weighs on all of them.
+        for (int j = 0; j < 3; j++) {
+          int side = (j + r) % 3;
+          if (side == 2) {
+            if (drainNs.size() < drainRuns) {
+              gc();
+              long ns = runDrain(in, k, null);
+              drainNs.add(ns);
+              System.err.printf(Locale.ROOT, "run %s %d drain %.0f ms%n", name, r + 1, ns / 1e6);
+            }
+            continue;
           }
+          boolean utf8 = side == 0;
+          gc();
+          resetPeaks();
+          SiftRun s = runSift(in, k, threads, true, utf8);
+          heapPeak = Math.max(heapPeak, peakHeap());
+          (utf8 ? utf8Ns : stringNs).add(s.wallNs);
+          if (utf8) {
+            lastUtf8 = s;
+          } else {
+            lastString = s;
+          }
+          System.err.printf(Locale.ROOT, "run %s %d sift-%s %.0f ms (add %.0f, merge %.0f, cluster %.0f)%n", name, r + 1,
+              utf8 ? "utf8" : "strings", s.wallNs / 1e6, s.addNs / 1e6, s.mergeNs / 1e6, s.clusterNs / 1e6);
         }
       }
-      long sMed = median(siftNs);
-      double siftRate = total / (sMed / 1e9);
-      System.out.printf(Locale.ROOT,
-          "INFO %s lines=%d sift_wall=%.0fms sift_runs_ms=%s add=%.0fms merge=%.0fms cluster=%.0fms shapes=%d patterns=%d "
-              + "heap_peak=%.0fMB sift_retained=%.1fMB alloc_per_line=%.0fB%n",
-          name, total, sMed / 1e6, msList(siftNs), last.addNs / 1e6, last.mergeNs / 1e6, last.clusterNs / 1e6, last.shapes,
-          last.patterns, heapPeak, mb(last.retained), (double) last.allocated / total);
-      if (drain) {
-        long dMed = median(drainNs);
-        double drainRate = total / (dMed / 1e9);
-        System.out.printf(Locale.ROOT, "INFO %s drain_wall=%.0fms drain_runs_ms=%s%n", name, dMed / 1e6, msList(drainNs));
-        System.out.printf(Locale.ROOT, "RESULT %s sift=%dlines/s peer=drain peer_value=%dlines/s ratio=%.3f%n", name,
-            Math.round(siftRate), Math.round(drainRate), siftRate / drainRate);
-      } else {
-        System.out.printf(Locale.ROOT, "RESULT %s sift=%dlines/s peer=none%n", name, Math.round(siftRate));
+      long dMed = drainNs.isEmpty() ? 0 : median(drainNs);
+      if (k == 1) {
+        drain1xNs = dMed;
       }
-      System.out.printf(Locale.ROOT, "RESULT %s_wall sift=%.0fms lines=%d threads=%d bar=%s%n", name, sMed / 1e6, total,
-          threads, siftRate >= 1_000_000 ? "met(>=1M lines/s)" : "MISSED(<1M lines/s)");
-      System.out.printf(Locale.ROOT, "RESULT %s_memory sift_retained=%.1fMB heap_peak=%.0fMB lines_heap=%.1fMB max_heap=%dMB%n",
-          name, mb(last.retained), heapPeak, mb(linesHeap), Runtime.getRuntime().maxMemory() >> 20);
+      double drainRate = dMed == 0 ? 0 : total / (dMed / 1e9);
+      if (dMed > 0) {
+        System.out.printf(Locale.ROOT, "INFO %s drain_wall=%.0fms drain_runs_ms=%s drain_clusters=%d%n", name, dMed / 1e6,
+            msList(drainNs), lastDrain.clusterCount());
+      }
+      for (int v = 0; v < 2; v++) {
+        boolean utf8 = v == 0;
+        SiftRun last = utf8 ? lastUtf8 : lastString;
+        List<Long> ns = utf8 ? utf8Ns : stringNs;
+        String n = utf8 ? name : name + "_strings";
+        long sMed = median(ns);
+        double siftRate = total / (sMed / 1e9);
+        System.out.printf(Locale.ROOT,
+            "INFO %s input=%s lines=%d sift_wall=%.0fms sift_runs_ms=%s add=%.0fms merge=%.0fms cluster=%.0fms shapes=%d "
+                + "patterns=%d sift_retained=%.1fMB alloc_per_line=%.1fB%n",
+            n, utf8 ? "utf8-bytes(addUtf8)" : "strings(add)", total, sMed / 1e6, msList(ns), last.addNs / 1e6,
+            last.mergeNs / 1e6, last.clusterNs / 1e6, last.shapes, last.patterns, mb(last.retained),
+            (double) last.allocated / total);
+        if (dMed > 0) {
+          System.out.printf(Locale.ROOT, "RESULT %s sift=%dlines/s peer=drain peer_value=%dlines/s ratio=%.3f%n", n,
+              Math.round(siftRate), Math.round(drainRate), siftRate / drainRate);
+        } else {
+          System.out.printf(Locale.ROOT, "RESULT %s sift=%dlines/s peer=none%n", n, Math.round(siftRate));
+        }
+        System.out.printf(Locale.ROOT, "RESULT %s_wall sift=%.0fms lines=%d threads=%d bar=%s%n", n, sMed / 1e6, total,
+            threads, siftRate >= 1_000_000 ? "met(>=1M_lines/s)" : "MISSED(<1M_lines/s)");
+      }
+      System.out.printf(Locale.ROOT, "RESULT %s_memory sift_retained=%.1fMB heap_peak=%.0fMB input_heap=%.1fMB max_heap=%dMB%n",
+          name, mb(Math.max(lastUtf8.retained, lastString.retained)), heapPeak, mb(linesHeap),
+          Runtime.getRuntime().maxMemory() >> 20);
+    }
+    lastDrain = null;
+    if (storeDir != null) {
+      storeRuns(storeDir, storeName, runs, in.lines.length, drain1xNs);
     }
     Reference.reachabilityFence(in);
   }
 
   private static void usage(String why) {
     System.err.println("PatternsBench: " + why);
-    System.err.println("usage: PatternsBench --dir APP_DIR [--scale K] [--runs R] [--threads T] [--top N] [--drain-scaled-runs N]");
+    System.err.println("usage: PatternsBench --dir APP_DIR [--scale K] [--runs R] [--threads T] [--top N] [--drain-scaled-runs N] [--store DATA_DIR [--store-name app]]");
     System.exit(2);
   }
 
   // ---- input ----
 
   /** The lines, their times (epoch ms, Long.MIN_VALUE when a line has none) and the span they cover. */
-  record Input(String[] lines, long[] times, long chars, int files, long spanMs) {}
+  record Input(String[] lines, long[] times, byte[] utf8, int[] offsets, long chars, int files, long spanMs) {}
 
   static Input load(Path dir) throws IOException {
     List<Path> files;
@@ -202,6 +238,24 @@ public final class PatternsBench {
       }
     }
     String[] arr = lines.toArray(new String[0]);
+    // The same lines as a store's text column holds them: UTF-8 bytes end to end, with offsets (as an
+    // Arrow VarCharVector), fed to addUtf8 as PatternScan does.
+    long bytes = 0;
+    for (String l : arr) {
+      bytes += l.getBytes(StandardCharsets.UTF_8).length;
+    }
+    if (bytes > Integer.MAX_VALUE - 8) {
+      throw new IOException("over 2 GB of lines: use fewer --days (and --scale)");
+    }
+    byte[] utf8 = new byte[(int) bytes];
+    int[] offsets = new int[arr.length + 1];
+    int at = 0;
+    for (int i = 0; i < arr.length; i++) {
+      byte[] b = arr[i].getBytes(StandardCharsets.UTF_8);
+      System.arraycopy(b, 0, utf8, at, b.length);
+      at += b.length;
+      offsets[i + 1] = at;
+    }
     long[] times = new long[arr.length];
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
@@ -215,7 +269,7 @@ public final class PatternsBench {
     // genlogs' range is whole days: a copy k is shifted by k·span with span rounded up to a day.
     long day = 86_400_000L;
     long span = min <= max ? ((max - min) / day + 1) * day : day;
-    return new Input(arr, times, chars, files.size(), span);
+    return new Input(arr, times, utf8, offsets, chars, files.size(), span);
   }
 
   /** Epoch ms of a leading {@code yyyy-MM-ddTHH:mm:ss.SSSZ}, else Long.MIN_VALUE. */
@@ -239,8 +293,11 @@ public final class PatternsBench {
    * The kernel as the engine runs it: T miners over T contiguous parts of the lines (each part passed
    * over {@code scale} times, copy k's times shifted by k·span), merged into the first, clustered.
    */
-  static SiftRun runSift(Input in, int scale, int threads, boolean measureRetained) throws InterruptedException {
+  static SiftRun runSift(Input in, int scale, int threads, boolean measureRetained, boolean utf8)
+      throws InterruptedException {
     String[] lines = in.lines;
+    byte[] bytes = in.utf8;
+    int[] offsets = in.offsets;
     long[] times = in.times;
     int n = lines.length;
     PatternMiner[] miners = new PatternMiner[threads];
@@ -256,9 +313,16 @@ public final class PatternsBench {
         long a0 = threadAllocated();
         for (int k = 0; k < scale; k++) {
           long shift = k * in.spanMs;
-          for (int i = from; i < to; i++) {
-            long time = times[i];
-            m.add(lines[i], time == Long.MIN_VALUE ? time : time + shift, 0);
+          if (utf8) {
+            for (int i = from; i < to; i++) {
+              long time = times[i];
+              m.addUtf8(bytes, offsets[i], offsets[i + 1] - offsets[i], time == Long.MIN_VALUE ? time : time + shift, 0);
+            }
+          } else {
+            for (int i = from; i < to; i++) {
+              long time = times[i];
+              m.add(lines[i], time == Long.MIN_VALUE ? time : time + shift, 0);
+            }
           }
         }
         allocated[slot] = threadAllocated() - a0;
@@ -298,6 +362,50 @@ public final class PatternsBench {
         Arrays.stream(allocated).sum(), patterns, all);
   }
 
+  // ---- the store ----
+
+  /**
+   * The engine's path on a store holding the same lines (ingested with {@code --format raw}): {@link
+   * PatternScan} over the {@code message} column, one miner per segment on the common fork-join pool,
+   * fed the Arrow bytes; R runs, each after a GC, through a segment cache sized as the engine's ({@link
+   * SegmentCache#forHeap}). Compared with Drain's 1× time on the lines in memory (Drain reading the
+   * store would only be slower).
+   */
+  static void storeRuns(Path dataDir, String store, int runs, long expectLines, long drainNs) throws IOException {
+    Store.Snapshot snapshot = DataDirectory.openExisting(dataDir).store(store).snapshot();
+    ScanRequest scan = new ScanRequest(List.of("message"), Map.of("message", FieldType.STRING), Predicate.all(),
+        Long.MIN_VALUE, Long.MAX_VALUE, -1, null);
+    PatternScan patterns = new PatternScan(SegmentCache.forHeap());
+    PatternScan.Request request = new PatternScan.Request("message", null, null, PatternOptions.DEFAULTS);
+    List<Long> ns = new ArrayList<>();
+    PatternScan.Result result = null;
+    long firstNs = 0;
+    for (int r = 0; r <= runs; r++) { // run 0: the first, cold in this JVM (segments read and decoded)
+      gc();
+      long t0 = System.nanoTime();
+      result = patterns.run(snapshot, scan, request);
+      long t = System.nanoTime() - t0;
+      if (result.lines() != expectLines) {
+        throw new IllegalStateException("the store has " + result.lines() + " lines, the files " + expectLines);
+      }
+      if (r == 0) {
+        firstNs = t;
+      } else {
+        ns.add(t);
+      }
+      System.err.printf(Locale.ROOT, "run patterns_1x_store %d %.0f ms%n", r, t / 1e6);
+    }
+    long med = median(ns);
+    double rate = expectLines / (med / 1e9);
+    System.out.printf(Locale.ROOT, "INFO patterns_1x_store store=%s segments=%d lines=%d first_run=%.0fms runs_ms=%s patterns=%d "
+            + "common_pool_parallelism=%d%n",
+        store, snapshot.segments(Long.MIN_VALUE, Long.MAX_VALUE).size(), expectLines, firstNs / 1e6, msList(ns),
+        result.patterns().size(), java.util.concurrent.ForkJoinPool.getCommonPoolParallelism());
+    double drainRate = expectLines / (drainNs / 1e9);
+    System.out.printf(Locale.ROOT, "RESULT patterns_1x_store sift=%dlines/s peer=drain peer_value=%dlines/s ratio=%.3f%n",
+        Math.round(rate), Math.round(drainRate), rate / drainRate);
+  }
+
   // ---- Drain ----
 
   /** One thread adds every line (scale times over); returns the wall time. {@code ids} gets each line's cluster when given. */
@@ -335,7 +443,11 @@ public final class PatternsBench {
   }
 
   private static void sanity(Input in, int threads, int[] truth, int top) throws InterruptedException {
-    SiftRun s = runSift(in, 1, threads, false);
+    SiftRun s = runSift(in, 1, threads, false, false);
+    SiftRun u = runSift(in, 1, threads, false, true);
+    if (!describe(s.result).equals(describe(u.result))) {
+      throw new IllegalStateException("add(String) and addUtf8(bytes) found different patterns");
+    }
     // each line's pattern: the template its shape was clustered into
     List<String> templates = s.miner.templatesOf(Arrays.asList(in.lines));
     Map<String, Integer> tid = new HashMap<>();
@@ -370,6 +482,10 @@ public final class PatternsBench {
       }
       System.out.printf(Locale.ROOT, "TOP drain %6.2f%% %9d  %s%n", 100.0 * c.size() / total, c.size(), c.template());
     }
+  }
+
+  private static List<String> describe(List<LogPattern> ps) {
+    return ps.stream().map(p -> p.count() + " " + p.template()).toList();
   }
 
   /** Grouping accuracy: the share of lines whose predicted group has exactly the lines of their true group. */
