@@ -128,6 +128,7 @@ public final class PatternsBench {
       sizes.add(scale);
     }
     long drain1xNs = 0;
+    double sift1xRate = 0;
     for (int k : sizes) {
       String name = k == 1 ? "patterns_1x" : "patterns_" + k + "x";
       long total = (long) in.lines.length * k;
@@ -182,6 +183,9 @@ public final class PatternsBench {
         String n = utf8 ? name : name + "_strings";
         long sMed = median(ns);
         double siftRate = total / (sMed / 1e9);
+        if (k == 1 && utf8) {
+          sift1xRate = siftRate;
+        }
         System.out.printf(Locale.ROOT,
             "INFO %s input=%s lines=%d sift_wall=%.0fms sift_runs_ms=%s add=%.0fms merge=%.0fms cluster=%.0fms shapes=%d "
                 + "patterns=%d sift_retained=%.1fMB alloc_per_line=%.1fB%n",
@@ -201,6 +205,26 @@ public final class PatternsBench {
           name, mb(Math.max(lastUtf8.retained, lastString.retained)), heapPeak, mb(linesHeap),
           Runtime.getRuntime().maxMemory() >> 20);
     }
+    // Drain with its two masking regexes written as one hand-written pass (same output here): how much of
+    // Drain's time is regex masking, and the ratio against Drain's tree and matching alone. 1x only.
+    int[] regexIds = new int[in.lines.length];
+    int[] handIds = new int[in.lines.length];
+    runDrain(in, 1, regexIds, false);
+    runDrain(in, 1, handIds, true); // warm-up, and the check that both maskings group alike
+    int handClusters = lastDrain.clusterCount();
+    List<Long> handNs = new ArrayList<>();
+    for (int r = 0; r < runs; r++) {
+      gc();
+      handNs.add(runDrain(in, 1, null, true));
+    }
+    long hMed = median(handNs);
+    double handRate = in.lines.length / (hMed / 1e9);
+    System.out.printf(Locale.ROOT, "INFO drain_handmask lines=%d wall=%.0fms runs_ms=%s clusters=%d same_grouping_as_regex=%s "
+            + "lines/s=%d (Drain with its IP/NUM regexes written by hand; regex Drain at 1x: %.0fms)%n",
+        in.lines.length, hMed / 1e6, msList(handNs), handClusters, ga(handIds, regexIds) == 1.0, Math.round(handRate),
+        drain1xNs / 1e6);
+    System.out.printf(Locale.ROOT, "RESULT patterns_1x_vs_drain_handmask sift=%dlines/s peer=drain-handmask peer_value=%dlines/s ratio=%.3f%n",
+        Math.round(sift1xRate), Math.round(handRate), sift1xRate / handRate);
     lastDrain = null;
     if (storeDir != null) {
       storeRuns(storeDir, storeName, runs, in.lines.length, drain1xNs);
@@ -410,7 +434,11 @@ public final class PatternsBench {
 
   /** One thread adds every line (scale times over); returns the wall time. {@code ids} gets each line's cluster when given. */
   static long runDrain(Input in, int scale, int[] ids) {
-    DrainBaseline drain = new DrainBaseline();
+    return runDrain(in, scale, ids, false);
+  }
+
+  static long runDrain(Input in, int scale, int[] ids, boolean handMasks) {
+    DrainBaseline drain = new DrainBaseline(handMasks);
     String[] lines = in.lines;
     long t0 = System.nanoTime();
     for (int k = 0; k < scale; k++) {
