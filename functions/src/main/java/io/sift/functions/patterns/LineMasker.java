@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * the whitespace) as written. What counts as variable:
  * <ul>
  *   <li>matches of the user's extra masks (applied first);
- *   <li>UUIDs ({@code 8-4-4-4-12} hex digits);
+ *   <li>UUIDs ({@code 8-4-4-4-12} hex digits), IPv6 addresses and times of day ({@code 12:04:31});
  *   <li>paths and URLs: a word that starts with {@code /} (after opening quotes or brackets), holds
  *       {@code ://} or is a Windows path ({@code C:\…}), up to its closing punctuation;
  *   <li>inside words, every run of letters and digits that holds a digit and starts with one
@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  *   <li>a month or weekday name next to the digits of a date ({@code Sun Jul 17 04:12:03}).
  * </ul>
  * Variables joined by {@code .}, {@code -} or {@code ,} fold into one, so an IP address, a decimal, a
- * date, a version or a list of numbers is one {@code <*>}; a sign before a number ({@code -}, {@code +},
+ * date, a version or a list of numbers is one {@code <*>}, and so do three or more joined by {@code :}
+ * (a time of day; {@code host:port} stays two); a sign before a number ({@code -}, {@code +},
  * {@code <}, {@code >}, {@code ~}) is part of it. A unit after a variable ({@code 5 ms}, {@code 3 KB}),
  * a bracketed variable after one ({@code 18846 bytes (18.4 KB)}) and the same variable word repeated
  * ({@code blk_1 blk_2 blk_3}) fold into it too, so quantities written in varying numbers of words are
@@ -191,6 +192,16 @@ public final class LineMasker {
       put(s, tail, end);
       return;
     }
+    if (colon && isColonHex(s, body, end)) { // IPv6 addresses, times of day
+      int tail = end;
+      while (tail > body + 1 && isClosing(s[tail - 1])) {
+        tail--;
+      }
+      put(s, start, body);
+      appendVar();
+      put(s, tail, end);
+      return;
+    }
     if (end - start >= 36 && hasUuid(s, start, end)) {
       Matcher m = UUID.matcher(java.nio.CharBuffer.wrap(s, start, end - start));
       int at = start;
@@ -243,6 +254,11 @@ public final class LineMasker {
       char last = out[n - 1];
       if ((last == '.' || last == '-' || last == ',') && endsWithVar(n - 1)) {
         len = n - 1;
+        return;
+      }
+      // a third variable joined by ':' makes a time of day (12:04:31), not host:port: one variable
+      if (last == ':' && n >= 8 && endsWithVar(n - 1) && out[n - 5] == ':' && endsWithVar(n - 5)) {
+        len = n - 5;
         return;
       }
     }
@@ -360,6 +376,27 @@ public final class LineMasker {
       }
     }
     return false;
+  }
+
+  /** Hex digits (one at least a decimal digit) in two or more groups joined by ':' ({@code fe80::1}, {@code 12:04:31}). */
+  private static boolean isColonHex(char[] s, int body, int end) {
+    int tail = end;
+    while (tail > body + 1 && isClosing(s[tail - 1]) && s[tail - 1] != ':') {
+      tail--;
+    }
+    int colons = 0;
+    boolean digit = false;
+    for (int i = body; i < tail; i++) {
+      char c = s[i];
+      if (c == ':') {
+        colons++;
+      } else if (isHex(c)) {
+        digit |= isDigit(c);
+      } else {
+        return false;
+      }
+    }
+    return colons >= 2 && digit;
   }
 
   private static boolean hasUuid(char[] s, int start, int end) {

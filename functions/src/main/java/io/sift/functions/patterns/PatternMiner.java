@@ -14,18 +14,27 @@ import java.util.Map;
  * ({@link TemplateClusterer}). The result depends only on the multiset of (line, time, group) added,
  * not on the order: per-thread miners over parts of the input {@link #merge} into the same answer.
  *
+ * <p>Memory is bounded: when the distinct shapes pass {@link PatternOptions#maxShapes()} (text whose
+ * variables the masker cannot see, such as free-text words), the miner compacts — it clusters what it
+ * has, keeps one entry per template (the folded masked texts still lead to it), and counts later
+ * lines whose shape is new under the template they match ({@link TemplateIndex}), or as new shapes.
+ * Below that bound the answer does not depend on the order of the input; past it, it can.
+ *
  * <p>Not thread-safe: one miner per thread, then merge.
  */
 public final class PatternMiner {
   private final PatternOptions options;
   private final LineMasker masker;
-  private final ShapeTable shapes = new ShapeTable();
+  private ShapeTable shapes = new ShapeTable();
+  private TemplateIndex compacted; // the templates of the last compaction, or null
+  private int compactAbove;
   private int groups;
   private Map<String, String> templateOfShape; // the last clustering, until more lines come
 
   public PatternMiner(PatternOptions options) {
     this.options = options;
     this.masker = new LineMasker(options.extraMasks());
+    this.compactAbove = options.maxShapes();
   }
 
   public PatternOptions options() {
@@ -36,22 +45,60 @@ public final class PatternMiner {
   public void add(CharSequence line, long time, int group) {
     templateOfShape = null;
     masker.mask(line);
-    Shape shape = shapes.getOrAdd(masker.chars(), masker.length());
+    Shape shape = shapeOfMasked();
     shape.add(line, time, group);
     if (group >= groups) {
       groups = group + 1;
     }
+    compactIfFull();
+  }
+
+  private Shape shapeOfMasked() {
+    Shape shape = shapes.get(masker.chars(), masker.length());
+    if (shape == null && compacted != null) {
+      shape = compacted.find(masker.chars(), masker.length());
+      if (shape != null) {
+        shapes.alias(java.util.Arrays.copyOf(masker.chars(), masker.length()), shape);
+      }
+    }
+    return shape != null ? shape : shapes.getOrAdd(masker.chars(), masker.length());
+  }
+
+  private void compactIfFull() {
+    if (shapes.size() <= compactAbove && shapes.keys() <= 4 * compactAbove) {
+      return;
+    }
+    List<Shape> all = sortedShapes();
+    String[] templates = cluster(all);
+    Map<Shape, Shape> moved = new java.util.IdentityHashMap<>();
+    ShapeTable next = new ShapeTable();
+    for (int i = 0; i < all.size(); i++) {
+      char[] key = templates[i].toCharArray();
+      Shape template = next.getOrAdd(key, key.length);
+      template.merge(all.get(i));
+      moved.put(all.get(i), template);
+    }
+    List<char[]> keys = shapes.keyList();
+    List<Shape> keyShapes = shapes.keyShapes();
+    for (int k = 0; k < keys.size() && next.keys() < 2 * compactAbove; k++) {
+      next.alias(keys.get(k), moved.get(keyShapes.get(k)));
+    }
+    shapes = next;
+    compacted = new TemplateIndex(next.values());
+    // Text with more patterns than the bound: let the table grow rather than compact on every line.
+    compactAbove = Math.max(compactAbove, 2 * next.size());
   }
 
   /** {@link #add(CharSequence, long, int)} for a line given as UTF-8 bytes; makes a String of it only for a sample. */
   public void addUtf8(byte[] utf8, int offset, int length, long time, int group) {
     templateOfShape = null;
     masker.maskUtf8(utf8, offset, length);
-    Shape shape = shapes.getOrAdd(masker.chars(), masker.length());
+    Shape shape = shapeOfMasked();
     shape.addUtf8(utf8, offset, length, time, group);
     if (group >= groups) {
       groups = group + 1;
     }
+    compactIfFull();
   }
 
   public void add(CharSequence line) {
@@ -62,9 +109,14 @@ public final class PatternMiner {
   public void merge(PatternMiner other) {
     templateOfShape = null;
     for (Shape s : other.shapes.values()) {
-      shapes.getOrAdd(s.key, s.key.length).merge(s);
+      Shape mine = shapes.get(s.key, s.key.length);
+      if (mine == null && compacted != null) {
+        mine = compacted.find(s.key, s.key.length);
+      }
+      (mine != null ? mine : shapes.getOrAdd(s.key, s.key.length)).merge(s);
     }
     groups = Math.max(groups, other.groups);
+    compactIfFull();
   }
 
   /** Lines added so far. */
@@ -83,18 +135,11 @@ public final class PatternMiner {
 
   /** The patterns, most lines first (ties: by template). */
   public List<LogPattern> patterns() {
-    List<Shape> all = new ArrayList<>(shapes.values());
-    all.sort((a, b) -> a.text.compareTo(b.text)); // the clustering sees shapes in one order whatever the input order
-    List<String> texts = new ArrayList<>(all.size());
-    long[] weights = new long[all.size()];
-    for (int i = 0; i < all.size(); i++) {
-      texts.add(all.get(i).text);
-      weights[i] = all.get(i).count;
-    }
-    String[] templates = new TemplateClusterer(options).cluster(texts, weights);
+    List<Shape> all = sortedShapes();
+    String[] templates = cluster(all);
     templateOfShape = new HashMap<>();
     for (int i = 0; i < all.size(); i++) {
-      templateOfShape.put(texts.get(i), templates[i]);
+      templateOfShape.put(all.get(i).text, templates[i]);
     }
     Map<String, Shape> byTemplate = new LinkedHashMap<>();
     for (int i = 0; i < all.size(); i++) {
@@ -114,6 +159,23 @@ public final class PatternMiner {
     return out;
   }
 
+  /** The shapes in one order whatever the input order, so the clustering sees the same input. */
+  private List<Shape> sortedShapes() {
+    List<Shape> all = new ArrayList<>(shapes.values());
+    all.sort((a, b) -> a.text.compareTo(b.text));
+    return all;
+  }
+
+  private String[] cluster(List<Shape> all) {
+    List<String> texts = new ArrayList<>(all.size());
+    long[] weights = new long[all.size()];
+    for (int i = 0; i < all.size(); i++) {
+      texts.add(all.get(i).text);
+      weights[i] = all.get(i).count;
+    }
+    return new TemplateClusterer(options).cluster(texts, weights);
+  }
+
   /**
    * The template each of {@code lines} belongs to in this miner's clustering (a line it has not seen
    * gets its own masked text).
@@ -124,8 +186,13 @@ public final class PatternMiner {
     }
     List<String> out = new ArrayList<>(lines.size());
     for (CharSequence line : lines) {
-      String shape = masker.maskToString(line);
-      out.add(templateOfShape.getOrDefault(shape, shape));
+      masker.mask(line);
+      Shape shape = shapes.get(masker.chars(), masker.length());
+      if (shape == null && compacted != null) {
+        shape = compacted.find(masker.chars(), masker.length());
+      }
+      String text = shape != null ? shape.text : new String(masker.chars(), 0, masker.length());
+      out.add(templateOfShape.getOrDefault(text, text));
     }
     return out;
   }

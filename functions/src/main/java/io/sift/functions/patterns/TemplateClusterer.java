@@ -133,6 +133,11 @@ final class TemplateClusterer {
     return capital;
   }
 
+  /** The tokens the clustering sees in a masked line or a template. */
+  static String[] tokens(String text) {
+    return Line.of(0, text, 0).tokens;
+  }
+
   /** A masked line as tokens, with where each token sits in the text so the template keeps its layout. */
   private static final class Line {
     final int index;

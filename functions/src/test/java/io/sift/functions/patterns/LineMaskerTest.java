@@ -15,7 +15,7 @@ class LineMaskerTest {
   @CsvSource(delimiter = '|', textBlock = """
       order 37247837 created in 1326 ms                 | order <*> created in <*>
       from 10.250.19.102:54106 to 10.0.0.1              | from <*>:<*> to <*>
-      ipv6 fe80::1ff:fe23:4567:890a ok                  | ipv6 <*>::<*>:<*>:<*>:<*> ok
+      ipv6 fe80::1ff:fe23:4567:890a ok, ::1 too         | ipv6 <*> ok, <*> too
       session a899e4b0fc601fee refreshed                | session <*> refreshed
       id 123e4567-e89b-12d3-a456-426614174000 done      | id <*> done
       [instance: 123e4567-e89b-12d3-a456-426614174000]  | [instance: <*>]
@@ -30,11 +30,12 @@ class LineMaskerTest {
       451 bytes sent, 18846 bytes (18.4 KB) received    | <*> sent, <*> received
       size 5.2 MB, free 3 KB)                           | size <*>, free <*>)
       delete blk_1 blk_2 blk_3 now                      | delete blk_<*> now
-      at Sun Jul 17 04:12:03 2005                       | at <*> <*>:<*>:<*> <*>
+      at Sun Jul 17 04:12:03 2005                       | at <*>
       May I help                                        | May I help
       jk2_init() ipv4 utf8 R02-M1-N0 node17             | jk2_init() ipv4 utf8 <*>-M1-N0 <*>
       x86_64 0x1fA3 and 3rd                             | <*>_<*> <*> and <*>
       ids 1,2,3 done                                    | ids <*> done
+      2026-10-01T00:00:01.802Z INFO [exec-7]            | <*> INFO [exec-<*>]
       """)
   void masks(String line, String expected) {
     assertEquals(expected, masker.maskToString(line));

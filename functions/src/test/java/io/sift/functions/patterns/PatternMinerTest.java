@@ -97,6 +97,29 @@ class PatternMinerTest {
   }
 
   @Test
+  void compactsWhenShapesPassTheBoundAndStillFindsTheTemplates() {
+    Random r = new Random(5);
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      String word = "user" + (char) ('a' + r.nextInt(26)) + (char) ('a' + r.nextInt(26)); // 676 names, no digits
+      lines.add(r.nextBoolean() ? "login by " + word + " ok" : "logout by " + word + " after idle");
+    }
+    PatternMiner bounded = new PatternMiner(PatternOptions.DEFAULTS.withMaxShapes(50));
+    PatternMiner unbounded = new PatternMiner(PatternOptions.DEFAULTS);
+    for (String line : lines) {
+      bounded.add(line);
+      unbounded.add(line);
+    }
+    assertTrue(bounded.shapes() <= 100, "shapes kept: " + bounded.shapes());
+    assertEquals(describeCounts(unbounded.patterns()), describeCounts(bounded.patterns()));
+    assertEquals(unbounded.templatesOf(lines.subList(0, 100)), bounded.templatesOf(lines.subList(0, 100)));
+  }
+
+  private static List<String> describeCounts(List<LogPattern> patterns) {
+    return patterns.stream().map(p -> p.template() + " " + p.count()).toList();
+  }
+
+  @Test
   void idsAreFixedFunctionsOfTheTemplate() {
     assertEquals(PatternIds.of("a <*> b"), PatternIds.of("a <*> b"));
     assertTrue(PatternIds.of("a <*> b").matches("[0-9a-f]{12}"));
