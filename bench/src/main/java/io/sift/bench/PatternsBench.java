@@ -56,7 +56,9 @@ import java.util.stream.Stream;
  * {@code sift_retained} what the miners hold after clustering (live after a GC, minus the lines); {@code
  * heap_peak} the sum of the heap pools' peak use during a run (eden included, so it mostly shows the
  * -Xmx the young generation was given); {@code alloc_per_line} the bytes the adding threads allocated
- * per line ({@code com.sun.management.ThreadMXBean}).
+ * per line ({@code com.sun.management.ThreadMXBean}). {@code lines_per_cpu_s}: lines per CPU second of the
+ * adding threads (Drain: of its thread), which holds better than wall time when something else runs on
+ * the machine.
  *
  * <p>Sanity: Sift's pattern count beside Drain's cluster count, and both sides' grouping accuracy (GA,
  * as {@code shared/tools/scorers/loghub_ga.py}) against the generator's templates — in genlogs' app logs
@@ -173,8 +175,9 @@ public final class PatternsBench {
       }
       double drainRate = dMed == 0 ? 0 : total / (dMed / 1e9);
       if (dMed > 0) {
-        System.out.printf(Locale.ROOT, "INFO %s drain_wall=%.0fms drain_runs_ms=%s drain_clusters=%d%n", name, dMed / 1e6,
-            msList(drainNs), lastDrain.clusterCount());
+        System.out.printf(Locale.ROOT, "INFO %s drain_wall=%.0fms drain_runs_ms=%s drain_clusters=%d drain_cpu=%.0fms lines_per_cpu_s=%d%n",
+            name, dMed / 1e6, msList(drainNs), lastDrain.clusterCount(), lastDrainCpuNs / 1e6,
+            Math.round(total / (lastDrainCpuNs / 1e9)));
       }
       for (int v = 0; v < 2; v++) {
         boolean utf8 = v == 0;
@@ -188,10 +191,10 @@ public final class PatternsBench {
         }
         System.out.printf(Locale.ROOT,
             "INFO %s input=%s lines=%d sift_wall=%.0fms sift_runs_ms=%s add=%.0fms merge=%.0fms cluster=%.0fms shapes=%d "
-                + "patterns=%d sift_retained=%.1fMB alloc_per_line=%.1fB%n",
+                + "patterns=%d sift_retained=%.1fMB alloc_per_line=%.1fB add_cpu=%.0fms lines_per_cpu_s=%d%n",
             n, utf8 ? "utf8-bytes(addUtf8)" : "strings(add)", total, sMed / 1e6, msList(ns), last.addNs / 1e6,
             last.mergeNs / 1e6, last.clusterNs / 1e6, last.shapes, last.patterns, mb(last.retained),
-            (double) last.allocated / total);
+            (double) last.allocated / total, last.addCpuNs / 1e6, Math.round(total / (last.addCpuNs / 1e9)));
         if (dMed > 0) {
           System.out.printf(Locale.ROOT, "RESULT %s sift=%dlines/s peer=drain peer_value=%dlines/s ratio=%.3f%n", n,
               Math.round(siftRate), Math.round(drainRate), siftRate / drainRate);
@@ -311,7 +314,7 @@ public final class PatternsBench {
   // ---- Sift ----
 
   record SiftRun(long wallNs, long addNs, long mergeNs, long clusterNs, int shapes, int patterns, long retained,
-      long allocated, List<LogPattern> result, PatternMiner miner) {}
+      long allocated, long addCpuNs, List<LogPattern> result, PatternMiner miner) {}
 
   /**
    * The kernel as the engine runs it: T miners over T contiguous parts of the lines (each part passed
@@ -327,6 +330,7 @@ public final class PatternsBench {
     PatternMiner[] miners = new PatternMiner[threads];
     Thread[] workers = new Thread[threads];
     long[] allocated = new long[threads];
+    long[] cpu = new long[threads];
     for (int t = 0; t < threads; t++) {
       miners[t] = new PatternMiner(PatternOptions.DEFAULTS);
       int from = (int) ((long) n * t / threads);
@@ -335,6 +339,7 @@ public final class PatternsBench {
       int slot = t;
       workers[t] = new Thread(() -> {
         long a0 = threadAllocated();
+        long c0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         for (int k = 0; k < scale; k++) {
           long shift = k * in.spanMs;
           if (utf8) {
@@ -350,6 +355,7 @@ public final class PatternsBench {
           }
         }
         allocated[slot] = threadAllocated() - a0;
+        cpu[slot] = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c0;
       }, "patterns-" + t);
     }
     long t0 = System.nanoTime();
@@ -383,7 +389,7 @@ public final class PatternsBench {
       retained = Math.max(0, before - baselineHeap); // a few KB for a few shapes: GC noise can make it negative
     }
     return new SiftRun(t3 - t0, t1 - t0, t2 - t1, t3 - t2, shapes, patterns.size(), retained,
-        Arrays.stream(allocated).sum(), patterns, all);
+        Arrays.stream(allocated).sum(), Arrays.stream(cpu).sum(), patterns, all);
   }
 
   // ---- the store ----
@@ -440,6 +446,7 @@ public final class PatternsBench {
   static long runDrain(Input in, int scale, int[] ids, boolean handMasks) {
     DrainBaseline drain = new DrainBaseline(handMasks);
     String[] lines = in.lines;
+    long c0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
     for (int k = 0; k < scale; k++) {
       for (int i = 0; i < lines.length; i++) {
@@ -450,11 +457,13 @@ public final class PatternsBench {
       }
     }
     long ns = System.nanoTime() - t0;
+    lastDrainCpuNs = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c0;
     lastDrain = drain;
     return ns;
   }
 
   private static DrainBaseline lastDrain;
+  private static long lastDrainCpuNs;
 
   // ---- sanity ----
 
