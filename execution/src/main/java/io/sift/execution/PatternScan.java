@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveTask;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -59,7 +58,7 @@ public final class PatternScan {
     GroupIndex groups = new GroupIndex(request);
     PatternMiner all = new PatternMiner(request.options());
     if (!segments.isEmpty()) {
-      all = ForkJoinPool.commonPool().invoke(new Task(snapshot, scan, request, groups, segments, 0, segments.size()));
+      all = ScanThreads.pool().invoke(new Task(snapshot, scan, request, groups, segments, 0, segments.size()));
     }
     return new Result(all.patterns(), groups.values(), all.lines());
   }

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveTask;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -34,7 +33,7 @@ public final class StoreAggregation {
     List<String> columns = new ArrayList<>(new LinkedHashSet<>(columnsOf(aggregate)));
     PartialResult total = new PartialResult(aggregate);
     if (!segments.isEmpty()) {
-      PartialResult merged = ForkJoinPool.commonPool().invoke(new Task(snapshot, scan, aggregate, columns, segments, 0,
+      PartialResult merged = ScanThreads.pool().invoke(new Task(snapshot, scan, aggregate, columns, segments, 0,
           segments.size()));
       total.mergeAll(merged);
     }

@@ -47,6 +47,7 @@ S_PATTERNS    : [pP] [aA] [tT] [tT] [eE] [rR] [nN] [sS] ;
 S_PATTERNDIFF : [pP] [aA] [tT] [tT] [eE] [rR] [nN] [dD] [iI] [fF] [fF] ;
 S_BEFORE    : [bB] [eE] [fF] [oO] [rR] [eE] ;
 S_AFTER     : [aA] [fF] [tT] [eE] [rR] ;
+S_CONTEXT   : [cC] [oO] [nN] [tT] [eE] [xX] [tT] ;
 S_BY        : [bB] [yY] ;
 S_AS        : [aA] [sS] ;
 S_ASC       : [aA] [sS] [cC] ;

@@ -68,6 +68,7 @@ stage
     | S_LOOKUP table=name S_ON expr                                     # lookupStage
     | S_PATTERNS field=fieldName? commandOption* (S_BY expr)? commandOptions?  # patternsStage
     | S_PATTERNDIFF (S_BEFORE before=boundExpr S_AFTER after=boundExpr | condition=expr) commandOptions?  # patterndiffStage
+    | S_CONTEXT stageToken*                                             # contextStage
     | command=S_IDENT stageToken*                                        # otherStage
     ;
 
@@ -152,5 +153,6 @@ name
     | S_SELECT | S_WHERE | S_EXTEND | S_PROJECT | S_STATS | S_SORT | S_HEAD | S_TOP | S_TIMECHART
     | S_PARSE | S_LOOKUP | S_SPAN | S_REGEX | S_WITH | S_ON
     | S_PATTERNS | S_PATTERNDIFF | S_BEFORE | S_AFTER
+    | S_CONTEXT
     ;
 

@@ -244,6 +244,9 @@ final class AstBuilder {
       }
       return new Stage.PatternDiff(null, fragment(d.before), fragment(d.after), options, at);
     }
+    if (ctx instanceof SiftQueryParser.ContextStageContext c) {
+      return contextStage(c, at);
+    }
     SiftQueryParser.OtherStageContext o = (SiftQueryParser.OtherStageContext) ctx;
     Name command = new Name(o.command.getText(), o.command.getStartIndex());
     if (!ANALYTICS_COMMANDS.contains(command.value().toLowerCase(Locale.ROOT))) {
@@ -256,6 +259,73 @@ final class AstBuilder {
     String args = argsEnd > argsStart ? text.substring(argsStart, argsEnd) : "";
     return new Stage.Command(new Name(command.value().toLowerCase(Locale.ROOT), command.start()),
         new Fragment(args, argsStart), at);
+  }
+
+  /** {@code context}, {@code context n}, or {@code context before=b after=a} (either may be left out: 0). */
+  private Stage.Context contextStage(SiftQueryParser.ContextStageContext c, int at) {
+    List<Token> tokens = new ArrayList<>();
+    for (SiftQueryParser.StageTokenContext t : c.stageToken()) {
+      if (t.getChildCount() != 1) {
+        throw contextUsage(t.getStart());
+      }
+      tokens.add(t.getStart());
+    }
+    if (tokens.isEmpty()) {
+      return new Stage.Context(Stage.Context.DEFAULT_LINES, Stage.Context.DEFAULT_LINES, at);
+    }
+    if (tokens.size() == 1 && tokens.get(0).getType() == SiftQueryLexer.S_NUMBER) {
+      long n = contextLines(tokens.get(0));
+      return new Stage.Context(n, n, at);
+    }
+    for (int i = 0; i + 1 < tokens.size(); i++) {
+      if (tokens.get(i).getText().equals("-") && tokens.get(i + 1).getType() == SiftQueryLexer.S_NUMBER) {
+        throw new QueryException("expected a whole number of lines from 0 to " + Stage.Context.MAX_LINES + ", got '-"
+            + tokens.get(i + 1).getText() + "'", text, tokens.get(i).getStartIndex(), null);
+      }
+    }
+    Long before = null;
+    Long after = null;
+    for (int i = 0; i < tokens.size(); i += 3) {
+      Token key = tokens.get(i);
+      String word = key.getText().toLowerCase(Locale.ROOT);
+      if (!word.equals("before") && !word.equals("after") || i + 2 >= tokens.size()
+          || tokens.get(i + 1).getType() != SiftQueryLexer.S_EQ) {
+        throw contextUsage(key);
+      }
+      Token value = tokens.get(i + 2);
+      if (value.getType() != SiftQueryLexer.S_NUMBER) {
+        throw contextUsage(value);
+      }
+      if (word.equals("before") ? before != null : after != null) {
+        throw new QueryException("'" + word + "' is given twice", text, key.getStartIndex(), null);
+      }
+      long n = contextLines(value);
+      if (word.equals("before")) {
+        before = n;
+      } else {
+        after = n;
+      }
+    }
+    return new Stage.Context(before == null ? 0 : before, after == null ? 0 : after, at);
+  }
+
+  private long contextLines(Token number) {
+    try {
+      long n = Long.parseLong(number.getText());
+      if (n <= Stage.Context.MAX_LINES) {
+        return n;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    throw new QueryException("expected a whole number of lines from 0 to " + Stage.Context.MAX_LINES + ", got '"
+        + number.getText() + "'", text, number.getStartIndex(),
+        "context shows at most " + Stage.Context.MAX_LINES + " lines on each side of a hit");
+  }
+
+  private QueryException contextUsage(Token at) {
+    return new QueryException("unexpected '" + at.getText() + "' in context", text, at.getStartIndex(),
+        "write context <n> (lines before and after each hit) or context before=<n> after=<n>");
   }
 
   /** Splits a select stage before its first top-level clause keyword (where, group by, order by, …). */

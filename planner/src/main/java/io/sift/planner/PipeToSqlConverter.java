@@ -227,11 +227,13 @@ final class PipeToSqlConverter {
       return new PatternStages(this).patterns(p, prev);
     } else if (stage instanceof Stage.PatternDiff d) {
       return new PatternStages(this).patternDiff(d, prev);
+    } else if (stage instanceof Stage.Context c) {
+      return contextStage(c, prev);
     }
     Stage.Command c = (Stage.Command) stage;
     throw new QueryException("command '" + c.name().value() + "' is not available in this version", query.text(),
         c.name().start(), "available: select, where, extend, project, stats, sort, head, top, timechart, parse, lookup, "
-            + "patterns, patterndiff");
+            + "context, patterns, patterndiff");
   }
 
   /** The groups' columns, then the aggregates': named when each aggregate has an alias. */
@@ -491,6 +493,43 @@ final class PipeToSqlConverter {
       }
     }
     return withColumns(prev, names, values, List.of(expr(l.column())));
+  }
+
+  /**
+   * {@code | context}: the hits of the stages before (their {@code __source__}, {@code __seq__} and
+   * {@code __time__}) through {@code context_around(CURSOR(…), store, before, after)}, which
+   * {@link EnumerableContextLines} runs; the rows are the contexts' lines, in order.
+   */
+  private SqlNode contextStage(Stage.Context c, SqlNode prev) {
+    if (tables.size() != 1) {
+      throw new QueryException("context reads the lines of one store, and this query searches " + tables.size(),
+          query.text(), c.start(), "search one store: from <store> … | context");
+    }
+    List<String> hitColumns = new ArrayList<>(List.of(Field.SOURCE, Field.SEQ));
+    if (columns != null) {
+      for (String needed : hitColumns) {
+        if (columns.stream().noneMatch(needed::equalsIgnoreCase) || derived.contains(needed)) {
+          throw new QueryException("context needs the " + Field.SOURCE + " and " + Field.SEQ
+              + " of each hit, and a stage before it dropped " + needed, query.text(), c.start(),
+              "keep them: project " + Field.SOURCE + ", " + Field.SEQ + ", … (or put context right after the search)");
+        }
+      }
+      if (columns.stream().anyMatch(Field.TIME::equalsIgnoreCase) && !derived.contains(Field.TIME)) {
+        hitColumns.add(Field.TIME);
+      }
+    } else {
+      hitColumns.add(Field.TIME);
+    }
+    StoreTable table = tables.get(0);
+    String cursor = "SELECT " + String.join(", ", hitColumns.stream().map(PipeToSqlConverter::ident).toList())
+        + " FROM __prev__";
+    SqlNode node = template("SELECT * FROM TABLE(" + ident(ContextHitsFunction.NAME) + "(CURSOR(" + cursor + "), "
+        + quote(table.store().name()) + ", " + c.before() + ", " + c.after() + "))", prev, List.of());
+    columns = new ArrayList<>(ContextPlan.columnNames(table, true));
+    derived.add(ContextPlan.CONTEXT_ID);
+    derived.add(ContextPlan.CONTEXT_OFFSET);
+    derived.add(ContextPlan.CONTEXT_HIT);
+    return node;
   }
 
   /**

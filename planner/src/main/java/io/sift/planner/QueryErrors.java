@@ -18,6 +18,9 @@ public final class QueryErrors {
 
   public static SQLException translate(Throwable failure, Statement statement) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ArgumentException a) {
+        return new SQLException(a.getMessage(), "22023", a);
+      }
       if (t instanceof QueryException q) {
         return new SQLException(q.getMessage(), "42000", q);
       }
@@ -32,6 +35,9 @@ public final class QueryErrors {
       }
       if (t instanceof PatternSettings.PatternOptionException o) {
         return new SQLException(o.getMessage(), "42000", o);
+      }
+      if (t instanceof ContextException c) {
+        return new SQLException(c.getMessage(), c.sqlState(), c);
       }
       if (t instanceof UnknownLookupException u) {
         return new SQLException(u.getMessage(), "42000", u);

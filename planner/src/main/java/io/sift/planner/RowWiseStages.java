@@ -54,6 +54,8 @@ final class RowWiseStages {
     } else if (stage instanceof Stage.Patterns || stage instanceof Stage.PatternDiff) {
       throw new QueryException("'" + (stage instanceof Stage.Patterns ? "patterns" : "patterndiff")
           + "' is not a stage an ingest pipeline can run", text, stage.start(), HINT);
+    } else if (stage instanceof Stage.Context) {
+      command = "context";
     } else {
       // The analytics commands (the parser already refuses words that are no command).
       throw new QueryException("'" + ((Stage.Command) stage).name().value() + "' is not a stage an ingest pipeline "

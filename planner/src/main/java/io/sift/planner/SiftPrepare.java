@@ -53,15 +53,6 @@ public sealed class SiftPrepare extends CalcitePrepareImpl permits PipelinePrepa
     }
   }
 
-  /** Calcite's planner, plus the rules that run the pattern table functions ({@link PatternRules}). */
-  @Override
-  protected org.apache.calcite.plan.RelOptPlanner createPlanner(CalcitePrepare.Context prepareContext,
-      org.apache.calcite.plan.Context externalContext, org.apache.calcite.plan.RelOptCostFactory costFactory) {
-    org.apache.calcite.plan.RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
-    PatternRules.all().forEach(planner::addRule);
-    return planner;
-  }
-
   @Override
   protected SqlParser createParser(String sql, SqlParser.Config config) {
     io.sift.parser.ast.Query q = QueryParser.parse(sql);
@@ -84,6 +75,7 @@ public sealed class SiftPrepare extends CalcitePrepareImpl permits PipelinePrepa
     checkRowCounts(node, sql);
     node.accept(new LookupCallCheck(schema(), sql, linesAbove));
     node.accept(new PatternCallCheck(sql, linesAbove));
+    node.accept(new ContextCallCheck(schema(), sql, linesAbove));
     return SqlParser.create(sql, config.withParserFactory(reader -> new PreparsedParserImpl(node)));
   }
 
@@ -121,6 +113,15 @@ public sealed class SiftPrepare extends CalcitePrepareImpl permits PipelinePrepa
         }
       }
     });
+  }
+
+  @Override
+  protected org.apache.calcite.plan.RelOptPlanner createPlanner(CalcitePrepare.Context prepareContext,
+      org.apache.calcite.plan.Context externalContext, org.apache.calcite.plan.RelOptCostFactory costFactory) {
+    org.apache.calcite.plan.RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
+    planner.addRule(EnumerableContextLines.Rule.INSTANCE); // context_around(CURSOR(…), …), what `| context` becomes
+    PatternRules.all().forEach(planner::addRule); // patterns, patterns_by, pattern_diff over a CURSOR
+    return planner;
   }
 
   /** The SQL tree of a pipe query; {@link PipelinePrepare} runs the stages over rows being ingested instead. */

@@ -34,6 +34,8 @@ public final class SiftSchema extends AbstractSchema {
     schema.setCacheEnabled(false);
     SiftFunctions.register(schema, directory, settings);
     schema.add(WidenedStore.NAME, new WidenedStore(sift));
+    schema.add(ContextFunction.NAME, new ContextFunction(sift));
+    schema.add(ContextHitsFunction.NAME, new ContextHitsFunction(sift));
     return schema;
   }
 

@@ -228,11 +228,15 @@ public final class LineMasker {
       int runEnd = i;
       int digits = 0;
       boolean hex = true;
-      while (runEnd < end && isAlnum(s[runEnd])) {
+      while (runEnd < end) {
         char r = s[runEnd];
-        if (r >= '0' && r <= '9') {
+        int k = r < 128 ? CLASSES[r] : 0;
+        if ((k & ALNUM) == 0) {
+          break;
+        }
+        if ((k & DIGIT) != 0) {
           digits++;
-        } else if (!((r >= 'a' && r <= 'f') || (r >= 'A' && r <= 'F'))) {
+        } else if ((k & HEX) == 0) {
           hex = false;
         }
         runEnd++;
@@ -437,29 +441,65 @@ public final class LineMasker {
     return out;
   }
 
+  private static final byte SPACE = 1;
+  private static final byte ALNUM = 2;
+  private static final byte DIGIT = 4;
+  private static final byte HEX = 8;
+  private static final byte OPENING = 16;
+  private static final byte CLOSING = 32;
+  /** Character classes of ASCII, so each test is one array read. */
+  private static final byte[] CLASSES = new byte[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      byte k = 0;
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B) {
+        k |= SPACE;
+      }
+      if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+        k |= ALNUM;
+      }
+      if (c >= '0' && c <= '9') {
+        k |= DIGIT;
+      }
+      if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')) {
+        k |= HEX;
+      }
+      if ("\"'([{<=".indexOf(c) >= 0) {
+        k |= OPENING;
+      }
+      if ("\"')]}>,;:.".indexOf(c) >= 0) {
+        k |= CLOSING;
+      }
+      CLASSES[c] = k;
+    }
+  }
+
+  private static boolean is(char c, byte kind) {
+    return c < 128 && (CLASSES[c] & kind) != 0;
+  }
+
   private static boolean isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B
-        || (c > 127 && Character.isWhitespace(c));
+    return c < 128 ? (CLASSES[c] & SPACE) != 0 : Character.isWhitespace(c);
   }
 
   private static boolean isOpening(char c) {
-    return c == '"' || c == '\'' || c == '(' || c == '[' || c == '{' || c == '<' || c == '=';
+    return is(c, OPENING);
   }
 
   private static boolean isClosing(char c) {
-    return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}' || c == '>' || c == ',' || c == ';'
-        || c == ':' || c == '.';
+    return is(c, CLOSING);
   }
 
   private static boolean isHex(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    return is(c, HEX);
   }
 
   private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
+    return is(c, DIGIT);
   }
 
   private static boolean isAlnum(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return is(c, ALNUM);
   }
 }

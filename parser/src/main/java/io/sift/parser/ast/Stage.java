@@ -96,6 +96,17 @@ public sealed interface Stage {
   /** {@code name=value} of an analytics command: the value unquoted, with where it starts. */
   record Option(Name name, String value, int valueStart) {}
 
+  /**
+   * {@code context [n]} or {@code context before=b after=a}: for each hit of the stages before, the
+   * lines of its source with {@code __seq__} from {@code seq - before} to {@code seq + after}.
+   */
+  record Context(long before, long after, int start) implements Stage {
+    /** Lines on each side when the command gives no number. */
+    public static final long DEFAULT_LINES = 5;
+    /** The most lines on each side (the execution's limit too). */
+    public static final long MAX_LINES = 10_000;
+  }
+
   /** Any other command word (the analytics commands of later stages): its arguments as typed. */
   record Command(Name name, Fragment arguments, int start) implements Stage {}
 

@@ -1,0 +1,24 @@
+package io.sift.execution;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+
+/**
+ * The threads parallel scans run their per-segment work on: one per core. Not the common pool: it
+ * has one worker fewer than there are cores (the submitting thread is expected to help, which a
+ * thread waiting in {@code invoke} does not), so on a 2-core machine a scan would use one core.
+ */
+final class ScanThreads {
+  private static final ForkJoinPool POOL = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), pool -> {
+    ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+    t.setName("sift-scan-" + t.getPoolIndex());
+    t.setDaemon(true);
+    return t;
+  }, null, false);
+
+  private ScanThreads() {}
+
+  static ForkJoinPool pool() {
+    return POOL;
+  }
+}
