@@ -42,6 +42,12 @@ public final class QueryErrors {
       if (t instanceof UnknownLookupException u) {
         return new SQLException(u.getMessage(), "42000", u);
       }
+      if (t instanceof IllegalArgumentException i && i.getMessage() != null
+          && i.getMessage().matches("(?s)Invalid (DATE|TIME|TIMESTAMP)[A-Z_ ]* value.*")) {
+        // A text compared with or cast to a time that is no time ('web-02' = __time__): the query's
+        // values, not Sift, are at fault (invalid character value for cast).
+        return new SQLException(i.getMessage(), "22018", i);
+      }
       if (t instanceof ArithmeticException a) {
         // A value out of its type's range while the query ran (an argument of 1e308 where an INTEGER
         // goes, an overflowing sum): the query's numbers, not Sift, are at fault.
