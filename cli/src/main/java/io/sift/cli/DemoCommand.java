@@ -91,6 +91,7 @@ final class DemoCommand implements Callable<Integer> {
     out.printf("     error | patterns by __source__%n");
     out.printf("     * | patterndiff before '%s' after '%s'%n", found.release(), found.release());
     out.printf("     * | where pattern_id(message) = '%s' | timechart span=10m count() by __source__%n", found.newId());
+    out.printf("     * | where pattern_id(message) = '%s' | sort __time__ | head 1 | context 5%n", found.newId());
     out.flush();
     return 0;
   }
@@ -101,7 +102,7 @@ final class DemoCommand implements Callable<Integer> {
   /**
    * Log patterns of the application logs, then what the release changed: the patterns before and after
    * it (the release time is what an operator knows from the deploy), the new one's hosts by its id, and
-   * its first line.
+   * its first line with the lines around it.
    */
   private Patterns patterns(PrintWriter out, String data, Instant release) throws SQLException {
     appQuery(out, data, "Log patterns of all application logs, most lines first",
@@ -113,12 +114,9 @@ final class DemoCommand implements Callable<Integer> {
     appQuery(out, data, "Where the new pattern comes from: its lines per host, by its id",
         "* | where pattern_id(message) = '" + newId + "' | stats count() as lines, min(__time__) as first_seen "
             + "by __source__ | sort lines desc");
-    appQuery(out, data, "The first line of the new pattern",
-        "* | where pattern_id(message) = '" + newId + "' | sort __time__ | project __time__, __source__, __seq__, message "
-            + "| head 1");
-    // CONTEXT: when the `context` command is on main, show the lines around that first new error here
-    // (its __source__ and __seq__ are in the row above), e.g.
-    //   appQuery(out, data, "Around the first new error", "* | context … before 5 after 5");
+    appQuery(out, data, "The first line of the new pattern, with the lines its host wrote around it",
+        "* | where pattern_id(message) = '" + newId + "' | sort __time__ | head 1 | context 3 "
+            + "| project context_offset, __source__, __seq__, message");
     return new Patterns(release, newId);
   }
 

@@ -126,8 +126,9 @@ final class PatternRules {
 
     @Override
     public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-      // Below Calcite's own table function scan, which cannot run this call.
-      return planner.getCostFactory().makeTinyCost();
+      // Below Calcite's own table function scan, which cannot run this call: zero, as over one input row
+      // that scan costs as little as a "tiny" cost and a tie may go to it.
+      return planner.getCostFactory().makeZeroCost();
     }
 
     @Override

@@ -121,7 +121,32 @@ public sealed class SiftPrepare extends CalcitePrepareImpl permits PipelinePrepa
     org.apache.calcite.plan.RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
     planner.addRule(EnumerableContextLines.Rule.INSTANCE); // context_around(CURSOR(…), …), what `| context` becomes
     PatternRules.all().forEach(planner::addRule); // patterns, patterns_by, pattern_diff over a CURSOR
+    // Calcite's own scan of a table function cannot run a CURSOR input, yet the planner may pick it over
+    // the rules above (it did for an input of one row): it converts the other table functions only.
+    if (planner.removeRule(org.apache.calcite.adapter.enumerable.EnumerableRules.ENUMERABLE_TABLE_FUNCTION_SCAN_RULE)) {
+      planner.addRule(OtherTableFunctions.RULE);
+    }
     return planner;
+  }
+
+  /** Calcite's table function scan rule, for the table functions that Sift's own rules do not run. */
+  private static final class OtherTableFunctions extends org.apache.calcite.adapter.enumerable.EnumerableTableFunctionScanRule {
+    static final OtherTableFunctions RULE = new OtherTableFunctions(DEFAULT_CONFIG.withConversion(
+        org.apache.calcite.rel.logical.LogicalTableFunctionScan.class, OtherTableFunctions::other,
+        org.apache.calcite.plan.Convention.NONE, org.apache.calcite.adapter.enumerable.EnumerableConvention.INSTANCE,
+        "SiftOtherTableFunctionScanRule").withRuleFactory(OtherTableFunctions::new));
+
+    private OtherTableFunctions(Config config) {
+      super(config);
+    }
+
+    private static boolean other(org.apache.calcite.rel.logical.LogicalTableFunctionScan scan) {
+      if (scan.getCall() instanceof org.apache.calcite.rex.RexCall call
+          && call.getOperator() instanceof org.apache.calcite.sql.validate.SqlUserDefinedTableFunction f) {
+        return !(f.getFunction() instanceof PatternTableFunction || f.getFunction() instanceof ContextHitsFunction);
+      }
+      return true;
+    }
   }
 
   /** The SQL tree of a pipe query; {@link PipelinePrepare} runs the stages over rows being ingested instead. */
