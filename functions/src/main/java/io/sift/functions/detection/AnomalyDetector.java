@@ -1,7 +1,10 @@
 package io.sift.functions.detection;
 
 /**
- * The kernel of SQL {@code anomalies(ts, value [, method => …, sensitivity => …, online => …])}.
+ * The kernel of SQL {@code anomalies(ts, value [, method => …, sensitivity => …, online => …])}: one output per
+ * input point (expected value, band, score in [0, 1], decision, kind). Timestamps are epoch milliseconds in
+ * input order (irregular spacing and gaps are fine; the grid step is their median spacing); NaN values are
+ * missing points (no decision, score 0). See the README, "Detection", for each method's semantics.
  */
 public final class AnomalyDetector {
   /** Fewest points a series must have. */
@@ -16,10 +19,22 @@ public final class AnomalyDetector {
 
   public static AnomalyResult detect(long[] ts, double[] values, AnomalyOptions options) {
     validate(ts, values, options);
-    if (options.online()) {
-      return OnlineAuto.run(ts, values, options);
+    switch (options.method()) {
+      case THRESHOLD:
+        return BatchMethods.threshold(ts, values, options);
+      case POP:
+        return BatchMethods.pop(ts, values, options);
+      case MAD:
+        return BatchMethods.mad(ts, values, options);
+      case LEVEL_SHIFT:
+        return BatchMethods.levelShift(ts, values, options);
+      case SEASONAL:
+        return options.online() ? OnlineAuto.run(ts, values, options.withMethod(AnomalyOptions.Method.SEASONAL))
+            : BatchMethods.seasonal(ts, values, options, false);
+      case AUTO:
+      default:
+        return options.online() ? OnlineAuto.run(ts, values, options) : BatchMethods.seasonal(ts, values, options, true);
     }
-    return OnlineAuto.run(ts, values, options);
   }
 
   static void validate(long[] ts, double[] values, AnomalyOptions options) {
