@@ -129,6 +129,14 @@ public final class Forecaster {
         }
       }
     }
+    if (m > 1 && o.period() == 0) { // a detected season must also beat the models without one
+      for (Trend t : trends) {
+        Fit f = fit(y, x, 1, t, Season.ADDITIVE, o.robust(), present);
+        if (f != null && (best == null || f.better(best))) {
+          best = f;
+        }
+      }
+    }
     if (best == null) { // only a multiplicative candidate whose initial trend is not positive
       best = fit(y, x, m, trends.get(0), Season.ADDITIVE, o.robust(), present);
     }
@@ -237,8 +245,10 @@ public final class Forecaster {
   /**
    * The dominant period of a series by autocorrelation, or 1 when it has none. A private stand-in for the
    * package's period detection (swap for {@code PeriodDetector} when it lands): the last
-   * {@value #PERIOD_WINDOW} points, linearly detrended and winsorised at 5 robust scales (1.4826·MAD); lags 2 … n/2; a lag qualifies when its
-   * autocorrelation is a local maximum, at least max(0.3, 2.5/√n), and at least 0.2 above the lowest
+   * {@value #PERIOD_WINDOW} points, linearly detrended and winsorised at 5 robust scales (1.4826·MAD); lags
+   * 2 … n/2 of the autocorrelation with the unbiased lag sums (Σ x_i x_{i−k} / (n − k), over the variance, so a
+   * perfectly periodic series has 1 at its period however short); a lag qualifies when its autocorrelation is
+   * a local maximum, at least max(0.3, 2/√(n − k)), and at least 0.2 above the lowest
    * autocorrelation at a shorter lag (a trough before the peak: a slowly decaying ACF is not a season).
    * The best qualifying lag wins, unless a divisor of it qualifies with at least 0.8 of its
    * autocorrelation (then the smallest such: 7 rather than 14).
@@ -290,14 +300,14 @@ public final class Forecaster {
       for (int i = lag; i < n; i++) {
         s += x[i] * x[i - lag];
       }
-      acf[lag] = s / var;
+      acf[lag] = s / (n - lag) / (var / n);
     }
-    double threshold = Math.max(0.3, 2.5 / Math.sqrt(n));
     boolean[] ok = new boolean[maxLag + 1];
     double lowest = acf[1];
     int best = 1;
     for (int lag = 2; lag <= maxLag; lag++) {
       lowest = Math.min(lowest, acf[lag - 1]);
+      double threshold = Math.max(0.3, 2 / Math.sqrt(n - lag));
       ok[lag] = acf[lag] >= acf[lag - 1] && acf[lag] >= acf[lag + 1] && acf[lag] >= threshold
           && acf[lag] - lowest >= 0.2;
       if (ok[lag] && (best == 1 || acf[lag] > acf[best])) {
@@ -369,7 +379,7 @@ public final class Forecaster {
     }
 
     boolean better(Fit other) {
-      if (Double.isInfinite(aicc) && Double.isInfinite(other.aicc)) {
+      if (Double.isInfinite(aicc) || Double.isInfinite(other.aicc)) { // too few points for AICc: AIC
         return aic < other.aic;
       }
       return aicc < other.aicc;
