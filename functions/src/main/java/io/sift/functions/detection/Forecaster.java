@@ -24,7 +24,8 @@ import java.util.List;
  *   <li>α, β ≤ α, γ ≤ 1 − α and φ ∈ [0.8, 0.98] minimise the sum of squared one-step errors (Huber loss,
  *       see robustness): a small grid, then Nelder–Mead from its best point. Deterministic.</li>
  *   <li>The trend (none, linear, damped) and the season (additive; multiplicative only when every value is
- *       positive) are chosen by AICc among the candidates, unless the options fix them.</li>
+ *       positive) are chosen by AICc among the candidates, unless the options fix them. A detected period
+ *       with autocorrelation below {@value #STRONG_SEASON} competes with the models without a season.</li>
  *   <li>Robustness: one-step errors beyond {@value #CLIP}·s (s the robust scale of the errors: 1.4826·MAD,
  *       at least half the mean absolute error) are clipped to that bound before they update the states,
  *       and cost linearly in the loss (Huber). A spike day then moves the level by at most α·3s. A run of
@@ -34,7 +35,8 @@ import java.util.List;
  *   <li>Intervals: ETS's analytic variance of the h-step error for the additive models,
  *       σ²(1 + Σ_{j&lt;h} c_j²) with c_j = α + β(φ + … + φ^j) + γ·[m divides j]; for the multiplicative
  *       season the same with σ the relative one-step error, times ŷ (first-order approximation).
- *       σ² is the mean square of the (clipped) one-step errors over n − k, k the smoothing parameters.</li>
+ *       σ² is the sum of squares of the (clipped) one-step errors over n − k, k the smoothing parameters and
+ *       initial states (as R's {@code ets}).</li>
  *   <li>Timestamps: the step is the median positive spacing; points fall on the grid t0 + i·step (rounded),
  *       several on one grid point are averaged, empty grid points are missing. Missing values (NaN,
  *       infinities, empty grid points) do not update the states (their error is taken as 0), so a gap, even
@@ -51,6 +53,12 @@ public final class Forecaster {
   static final int SHIFT_RUN = 3;
   static final int MAX_HORIZON = 1_000_000;
   static final long MAX_GRID = 10_000_000;
+  /**
+   * A detected period whose autocorrelation reaches this is taken as it is; a weaker one must also beat the
+   * models without a season on AICc (which judges one-step errors, and so would drop a smooth season of a
+   * long period: a level that adapts slowly follows it from step to step, yet not 1,440 steps ahead).
+   */
+  static final double STRONG_SEASON = 0.6;
   /** The most points the period detection reads (the last ones). */
   static final int PERIOD_WINDOW = 20_000;
 
@@ -95,8 +103,11 @@ public final class Forecaster {
     }
     double[] x = interpolate(y);
     int m;
+    boolean weakSeason = false;
     if (o.period() == 0) {
-      m = detectPeriod(x);
+      double[] period = periodAndStrength(x);
+      m = (int) period[0];
+      weakSeason = period[1] < STRONG_SEASON;
     } else {
       m = o.period();
       if (m > 1 && present < 2 * m) {
@@ -129,7 +140,7 @@ public final class Forecaster {
         }
       }
     }
-    if (m > 1 && o.period() == 0) { // a detected season must also beat the models without one
+    if (m > 1 && weakSeason) { // a weakly detected season must also beat the models without one
       for (Trend t : trends) {
         Fit f = fit(y, x, 1, t, Season.ADDITIVE, o.robust(), present);
         if (f != null && (best == null || f.better(best))) {
@@ -250,13 +261,19 @@ public final class Forecaster {
    * perfectly periodic series has 1 at its period however short); a lag qualifies when its autocorrelation is
    * a local maximum, at least max(0.3, 2/√(n − k)), and at least 0.2 above the lowest
    * autocorrelation at a shorter lag (a trough before the peak: a slowly decaying ACF is not a season).
-   * The best qualifying lag wins, unless a divisor of it qualifies with at least 0.8 of its
-   * autocorrelation (then the smallest such: 7 rather than 14).
+   * The best qualifying lag wins, unless a divisor of it (within 1%) qualifies with at least 0.8 of its
+   * autocorrelation (then the smallest such: 7 rather than 14); then {@link #refine} sharpens it.
    */
   static int detectPeriod(double[] series) {
+    return (int) periodAndStrength(series)[0];
+  }
+
+  /** {@link #detectPeriod}'s period and its autocorrelation (0 when there is none). */
+  static double[] periodAndStrength(double[] series) {
+    double[] none = {1, 0};
     int n = Math.min(series.length, PERIOD_WINDOW);
     if (n < 8) {
-      return 1;
+      return none;
     }
     double[] x = Arrays.copyOfRange(series, series.length - n, series.length);
     double mt = (n - 1) / 2.0;
@@ -291,7 +308,7 @@ public final class Forecaster {
       var += x[i] * x[i];
     }
     if (!(var > 1e-20 * (my * my + 1) * n)) {
-      return 1;
+      return none;
     }
     int maxLag = n / 2;
     double[] acf = new double[maxLag + 2];
@@ -315,11 +332,56 @@ public final class Forecaster {
       }
     }
     if (best == 1) {
-      return 1;
+      return none;
     }
-    for (int d = 2; d < best; d++) {
-      if (best % d == 0 && ok[d] && acf[d] >= 0.8 * acf[best]) {
-        return d;
+    int period = best;
+    for (int k = best / 2; k >= 2; k--) { // the smallest near-divisor that is nearly as strong
+      int c = (int) Math.round(best / (double) k);
+      int tol = Math.max(1, c / 100);
+      int arg = -1;
+      for (int d = Math.max(2, c - tol); d <= Math.min(maxLag, c + tol); d++) {
+        if (ok[d] && (arg < 0 || acf[d] > acf[arg])) {
+          arg = d;
+        }
+      }
+      if (arg > 0 && acf[arg] >= 0.8 * acf[best]) {
+        period = arg;
+        break;
+      }
+    }
+    return new double[] {refine(x, period, maxLag), acf[period]};
+  }
+
+  /**
+   * The autocorrelation's peak is broad when the season is smooth, and noise moves it by a percent or so;
+   * folding is sharper: within ±2% of the lag, the period whose per-phase means explain the most of the
+   * series (the between-phase sum of squares less what p phases explain of pure noise).
+   */
+  private static int refine(double[] x, int period, int maxLag) {
+    int n = x.length;
+    int lo = Math.max(2, (int) Math.floor(period * 0.98) - 1);
+    int hi = Math.min(maxLag, (int) Math.ceil(period * 1.02) + 1);
+    double total = 0;
+    for (double v : x) {
+      total += v * v;
+    }
+    int best = period;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    for (int p = lo; p <= hi; p++) {
+      double[] sum = new double[p];
+      int[] count = new int[p];
+      for (int i = 0; i < n; i++) {
+        sum[i % p] += x[i];
+        count[i % p]++;
+      }
+      double between = 0;
+      for (int j = 0; j < p; j++) {
+        between += sum[j] * sum[j] / count[j];
+      }
+      double score = between - p * (total - between) / Math.max(1, n - p);
+      if (score > bestScore + 1e-12 * total) {
+        bestScore = score;
+        best = p;
       }
     }
     return best;
@@ -368,6 +430,11 @@ public final class Forecaster {
 
     int dims() {
       return 1 + (trend != Trend.NONE ? 1 : 0) + (m > 1 ? 1 : 0) + (trend == Trend.DAMPED ? 1 : 0);
+    }
+
+    /** Smoothing parameters and initial states: what AICc and σ² count (as R's {@code ets} does). */
+    int parameters() {
+      return dims() + 1 + (trend != Trend.NONE ? 1 : 0) + (m - 1);
     }
 
     void set(double[] u) {
@@ -461,7 +528,7 @@ public final class Forecaster {
         level = l;
         slope = b;
         seas = s;
-        sigma2 = sq / Math.max(1, present - dims());
+        sigma2 = sq / Math.max(1, present - parameters());
       }
       return loss;
     }
@@ -571,7 +638,7 @@ public final class Forecaster {
       scale += v * v;
     }
     loss = Math.max(loss, 1e-20 * (scale + 1e-300));
-    int k = f.dims() + 1 + (trend != Trend.NONE ? 1 : 0) + (m - 1);
+    int k = f.parameters();
     f.aic = present * Math.log(loss / present) + 2 * k;
     f.aicc = present - k - 1 > 0 ? f.aic + 2.0 * k * (k + 1) / (present - k - 1) : Double.POSITIVE_INFINITY;
     return f;

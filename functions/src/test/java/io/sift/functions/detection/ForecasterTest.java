@@ -213,6 +213,19 @@ class ForecasterTest {
   }
 
   @Test
+  void longSmoothSeasonIsKept() {
+    // a week of minutes with a daily sine: one-step errors alone would prefer a slowly adapting level
+    double[] x = seasonal(16, 7 * 1440, 300, 0, 1440, 100, 15);
+    Forecast f = Forecaster.forecast(x, 1440);
+    assertEquals(1440, f.model().period(), 2, f.model().toString());
+    double err = 0;
+    for (ForecastPoint p : f.points()) {
+      err += Math.abs(p.value() - truth(7 * 1440 - 1 + p.step(), 300, 0, 1440, 100));
+    }
+    assertTrue(err / 1440 < 15, "mean error " + err / 1440);
+  }
+
+  @Test
   void detectPeriod() {
     Random r = new Random(10);
     double[] noise = new double[500];
@@ -263,7 +276,7 @@ class ForecasterTest {
     double coverage = inside / (double) total;
     double coverage80 = inside80 / (double) total;
     System.out.printf(Locale.ROOT, "interval coverage over %d future points: %.3f at 95%%, %.3f at 80%%%n", total, coverage, coverage80);
-    assertTrue(coverage > 0.90 && coverage < 0.99, "95%: " + coverage);
+    assertTrue(coverage > 0.91 && coverage < 0.985, "95%: " + coverage);
     assertTrue(coverage80 > 0.72 && coverage80 < 0.88, "80%: " + coverage80);
   }
 
