@@ -261,8 +261,9 @@ public final class Forecaster {
    * perfectly periodic series has 1 at its period however short); a lag qualifies when its autocorrelation is
    * a local maximum, at least max(0.3, 2/√(n − k)), and at least 0.2 above the lowest
    * autocorrelation at a shorter lag (a trough before the peak: a slowly decaying ACF is not a season).
-   * The best qualifying lag wins, unless a divisor of it (within 1%) qualifies with at least 0.8 of its
-   * autocorrelation (then the smallest such: 7 rather than 14); then {@link #refine} sharpens it.
+   * The best qualifying lag wins, unless a divisor of it (within 1%) qualifies with at least 0.9 of its
+   * autocorrelation and folding at it explains at least 0.9 of what folding at the best lag explains (then
+   * the smallest such: 7 rather than 14); then {@link #refine} sharpens it.
    */
   static int detectPeriod(double[] series) {
     return (int) periodAndStrength(series)[0];
@@ -335,6 +336,11 @@ public final class Forecaster {
       return none;
     }
     int period = best;
+    double total = 0;
+    for (double v : x) {
+      total += v * v;
+    }
+    double explainedBest = explained(x, best, total);
     for (int k = best / 2; k >= 2; k--) { // the smallest near-divisor that is nearly as strong
       int c = (int) Math.round(best / (double) k);
       int tol = Math.max(1, c / 100);
@@ -344,7 +350,7 @@ public final class Forecaster {
           arg = d;
         }
       }
-      if (arg > 0 && acf[arg] >= 0.8 * acf[best]) {
+      if (arg > 0 && acf[arg] >= 0.9 * acf[best] && explained(x, arg, total) >= 0.9 * explainedBest) {
         period = arg;
         break;
       }
@@ -357,6 +363,25 @@ public final class Forecaster {
    * folding is sharper: within ±2% of the lag, the period whose per-phase means explain the most of the
    * series (the between-phase sum of squares less what p phases explain of pure noise).
    */
+  /**
+   * What folding at period p explains of a centred series: the between-phase sum of squares less what p
+   * phase means would explain of pure noise.
+   */
+  private static double explained(double[] x, int p, double total) {
+    int n = x.length;
+    double[] sum = new double[p];
+    int[] count = new int[p];
+    for (int i = 0; i < n; i++) {
+      sum[i % p] += x[i];
+      count[i % p]++;
+    }
+    double between = 0;
+    for (int j = 0; j < p; j++) {
+      between += count[j] == 0 ? 0 : sum[j] * sum[j] / count[j];
+    }
+    return between - p * (total - between) / Math.max(1, n - p);
+  }
+
   private static int refine(double[] x, int period, int maxLag) {
     int n = x.length;
     int lo = Math.max(2, (int) Math.floor(period * 0.98) - 1);
@@ -368,17 +393,7 @@ public final class Forecaster {
     int best = period;
     double bestScore = Double.NEGATIVE_INFINITY;
     for (int p = lo; p <= hi; p++) {
-      double[] sum = new double[p];
-      int[] count = new int[p];
-      for (int i = 0; i < n; i++) {
-        sum[i % p] += x[i];
-        count[i % p]++;
-      }
-      double between = 0;
-      for (int j = 0; j < p; j++) {
-        between += sum[j] * sum[j] / count[j];
-      }
-      double score = between - p * (total - between) / Math.max(1, n - p);
+      double score = explained(x, p, total);
       if (score > bestScore + 1e-12 * total) {
         bestScore = score;
         best = p;
