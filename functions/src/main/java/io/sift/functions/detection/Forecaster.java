@@ -261,7 +261,8 @@ public final class Forecaster {
    * perfectly periodic series has 1 at its period however short); a lag qualifies when its autocorrelation is
    * a local maximum, at least max(0.3, 2/√(n − k)), and at least 0.2 above the lowest
    * autocorrelation at a shorter lag (a trough before the peak: a slowly decaying ACF is not a season).
-   * The best qualifying lag wins, unless a divisor of it (within 1%) qualifies with at least 0.9 of its
+   * The best qualifying lag by the biased autocorrelation (× (n − k)/n, which a long lag's few pairs do not
+   * overstate) wins, unless a divisor of it (within 1%) qualifies with at least 0.9 of its
    * autocorrelation and folding at it explains at least 0.9 of what folding at the best lag explains (then
    * the smallest such: 7 rather than 14); then {@link #refine} sharpens it.
    */
@@ -328,7 +329,8 @@ public final class Forecaster {
       double threshold = Math.max(0.3, 2 / Math.sqrt(n - lag));
       ok[lag] = acf[lag] >= acf[lag - 1] && acf[lag] >= acf[lag + 1] && acf[lag] >= threshold
           && acf[lag] - lowest >= 0.2;
-      if (ok[lag] && (best == 1 || acf[lag] > acf[best])) {
+      // the best by the biased autocorrelation (× (n − k)/n): a long lag's few pairs overstate it
+      if (ok[lag] && (best == 1 || acf[lag] * (n - lag) > acf[best] * (n - best))) {
         best = lag;
       }
     }
@@ -367,7 +369,7 @@ public final class Forecaster {
    * What folding at period p explains of a centred series: the between-phase sum of squares less what p
    * phase means would explain of pure noise.
    */
-  private static double explained(double[] x, int p, double total) {
+  static double explained(double[] x, int p, double total) {
     int n = x.length;
     double[] sum = new double[p];
     int[] count = new int[p];
