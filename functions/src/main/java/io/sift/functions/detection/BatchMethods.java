@@ -1,0 +1,405 @@
+package io.sift.functions.detection;
+
+import java.util.Arrays;
+
+/**
+ * The methods other than the causal {@code auto}: {@code threshold}, {@code pop}, {@code seasonal}, {@code mad},
+ * {@code level_shift} (batch or causal) and the batch {@code auto}. Each fills expected/lower/upper/score and
+ * flags points whose two-sided tail probability is below the sensitivity's p*, one flag per event (the
+ * refractory gap of {@link AnomalyOptions#minGap()}).
+ */
+final class BatchMethods {
+  private BatchMethods() {}
+
+  static AnomalyResult threshold(long[] ts, double[] x, AnomalyOptions o) {
+    int n = x.length;
+    AnomalyResult r = AnomalyResult.ofSize(n);
+    boolean fixed = !Double.isNaN(o.lowerBound()) || !Double.isNaN(o.upperBound());
+    double q = o.percentile();
+    double lo = o.lowerBound();
+    double hi = o.upperBound();
+    SortedWindow seen = o.online() && !fixed ? new SortedWindow(Math.max(1, n)) : null;
+    if (!fixed && !o.online()) {
+      double[] f = finite(x);
+      Arrays.sort(f);
+      lo = quantile(f, 1 - q);
+      hi = quantile(f, q);
+    }
+    for (int i = 0; i < n; i++) {
+      if (seen != null) {
+        if (seen.size() >= AnomalyDetector.MIN_POINTS) {
+          lo = seen.quantile(1 - q);
+          hi = seen.quantile(q);
+        } else {
+          lo = Double.NaN;
+          hi = Double.NaN;
+        }
+      }
+      r.lower()[i] = lo;
+      r.upper()[i] = hi;
+      r.expected()[i] = Double.isNaN(lo) ? hi : Double.isNaN(hi) ? lo : (lo + hi) / 2;
+      double v = x[i];
+      if (!Double.isFinite(v)) {
+        continue;
+      }
+      if (seen != null) {
+        seen.add(v);
+      }
+      double width = !Double.isNaN(lo) && !Double.isNaN(hi) && hi > lo ? hi - lo : Math.max(1e-9, Math.abs(v));
+      if (!Double.isNaN(hi) && v > hi) {
+        r.score()[i] = Math.min(1, 0.5 + 0.5 * (v - hi) / width);
+        r.anomaly()[i] = true;
+        r.kind()[i] = AnomalyKind.SPIKE;
+      } else if (!Double.isNaN(lo) && v < lo) {
+        r.score()[i] = Math.min(1, 0.5 + 0.5 * (lo - v) / width);
+        r.anomaly()[i] = true;
+        r.kind()[i] = AnomalyKind.DIP;
+      } else if (!Double.isNaN(lo) && !Double.isNaN(hi) && hi > lo) {
+        r.score()[i] = Math.min(0.5, Math.abs(v - (lo + hi) / 2) / (hi - lo));
+      }
+    }
+    return r;
+  }
+
+  static AnomalyResult pop(long[] ts, double[] x, AnomalyOptions o) {
+    int n = x.length;
+    AnomalyResult r = AnomalyResult.ofSize(n);
+    long lag = o.popLagMillis();
+    if (lag == 0) {
+      long span = n == 0 ? 0 : ts[n - 1] - ts[0];
+      lag = span >= 14 * 86_400_000L ? 7 * 86_400_000L : 86_400_000L;
+    }
+    long step = PeriodDetector.Grid.medianStep(ts);
+    double[] prev = new double[n];
+    double[] diff = new double[n];
+    Arrays.fill(diff, Double.NaN);
+    int j = 0;
+    for (int i = 0; i < n; i++) {
+      long want = ts[i] - lag;
+      while (j < i && ts[j] < want - step / 2) {
+        j++;
+      }
+      prev[i] = j < i && Math.abs(ts[j] - want) <= step / 2 ? x[j] : Double.NaN;
+      if (Double.isFinite(prev[i]) && Double.isFinite(x[i])) {
+        diff[i] = x[i] - prev[i];
+      }
+    }
+    double zBand = Stats.zForTail(o.tailProbability());
+    double logPStar = Math.log(o.tailProbability());
+    double[] cs = o.online() ? null : centreScale(finite(diff));
+    SortedWindow seen = o.online() ? new SortedWindow(Math.max(1, n)) : null;
+    for (int i = 0; i < n; i++) {
+      double c;
+      double s;
+      if (seen != null) {
+        if (seen.size() < AnomalyDetector.MIN_POINTS) {
+          c = Double.NaN;
+          s = Double.NaN;
+        } else {
+          c = seen.quantile(0.5);
+          s = OnlineAuto.scale(seen, c);
+        }
+      } else {
+        c = cs[0];
+        s = cs[1];
+      }
+      r.expected()[i] = prev[i];
+      if (Double.isFinite(prev[i]) && Double.isFinite(s)) {
+        r.lower()[i] = prev[i] + c - zBand * s;
+        r.upper()[i] = prev[i] + c + zBand * s;
+      }
+      if (Double.isNaN(diff[i])) {
+        continue;
+      }
+      if (Double.isFinite(s)) {
+        double lp = Stats.logTwoSidedTail((diff[i] - c) / s);
+        r.score()[i] = Stats.score(lp, logPStar);
+        double ratio = prev[i] == 0 ? (x[i] == 0 ? 1 : Double.POSITIVE_INFINITY) : x[i] / prev[i];
+        boolean ratioOut = !(ratio >= 1 / o.popRatio() && ratio <= o.popRatio());
+        if (lp < logPStar && ratioOut) {
+          r.anomaly()[i] = true;
+          r.kind()[i] = diff[i] > c ? AnomalyKind.SPIKE : AnomalyKind.DIP;
+        }
+      }
+      if (seen != null) {
+        seen.add(diff[i]);
+      }
+    }
+    return r;
+  }
+
+  /** Rolling robust z-score: median and IQR of the window before the point (online) or centred on it (batch). */
+  static AnomalyResult mad(long[] ts, double[] x, AnomalyOptions o) {
+    int n = x.length;
+    AnomalyResult r = AnomalyResult.ofSize(n);
+    int w = o.window();
+    if (w == 0) {
+      int p = o.period() > 1 ? o.period() : 0;
+      w = Math.max(30, p);
+    }
+    double zBand = Stats.zForTail(o.tailProbability());
+    double logPStar = Math.log(o.tailProbability());
+    SortedWindow win = new SortedWindow(w);
+    int half = w / 2;
+    int added = 0; // batch: points [0, added) have entered the window
+    for (int i = 0; i < n; i++) {
+      if (!o.online()) {
+        while (added < n && added <= i + half) {
+          if (Double.isFinite(x[added])) {
+            win.add(x[added]);
+          }
+          added++;
+        }
+      }
+      if (win.size() >= Math.min(w, AnomalyDetector.MIN_POINTS)) {
+        double c = win.quantile(0.5);
+        double s = OnlineAuto.scale(win, c);
+        r.expected()[i] = c;
+        r.lower()[i] = c - zBand * s;
+        r.upper()[i] = c + zBand * s;
+        if (Double.isFinite(x[i])) {
+          double lp = Stats.logTwoSidedTail((x[i] - c) / s);
+          r.score()[i] = Stats.score(lp, logPStar);
+          if (lp < logPStar) {
+            r.anomaly()[i] = true;
+            r.kind()[i] = x[i] > c ? AnomalyKind.SPIKE : AnomalyKind.DIP;
+          }
+        }
+      }
+      if (o.online() && Double.isFinite(x[i])) {
+        win.add(x[i]);
+      }
+    }
+    return suppress(r, gap(o, ts, 0));
+  }
+
+  /**
+   * Level shifts: the median of the next k = 8 points against the median and IQR of the w points before (batch),
+   * or the median of the last k points against the w points before them (online). The reference is the
+   * least-squares line through the w points extrapolated to the k points' middle, so a ramp is not a shift.
+   */
+  static AnomalyResult levelShift(long[] ts, double[] x, AnomalyOptions o) {
+    int n = x.length;
+    AnomalyResult r = AnomalyResult.ofSize(n);
+    int k = 8;
+    int w = o.window() > 0 ? o.window() : 60;
+    double[] g = x.clone();
+    PeriodDetector.Grid.fill(g);
+    double zBand = Stats.zForTail(o.tailProbability());
+    double logPStar = Math.log(o.tailProbability());
+    SortedWindow before = new SortedWindow(w);
+    double[] prefix = new double[n + 1];
+    double[] prefixI = new double[n + 1];
+    for (int i = 0; i < n; i++) {
+      prefix[i + 1] = prefix[i] + g[i];
+      prefixI[i + 1] = prefixI[i] + (double) i * g[i];
+    }
+    for (int i = 0; i < n; i++) {
+      // batch: candidate shift at i, after-window [i, i+k); online: after-window [i-k+1, i], flagged at i-k+1's
+      // decision time i (the point where it becomes visible)
+      int a = o.online() ? i - k + 1 : i;
+      int b = a + k;
+      if (a >= 0 && b <= n && before.size() >= w) {
+        // the course of the w points before, a least-squares line, extrapolated to the middle of the k after
+        int a0 = a - w;
+        double sy = prefix[a] - prefix[a0];
+        double siy = prefixI[a] - prefixI[a0];
+        double mi = (a0 + a - 1) / 2.0;
+        double my = sy / w;
+        double sxx = (double) w * (w * (double) w - 1) / 12.0;
+        double slope = (siy - mi * sy) / sxx;
+        double d = (a + b - 1) / 2.0 - mi;
+        double c = my + slope * d;
+        // standard error of (median of k) - (line at distance d): the noise scale of the w points times
+        // sqrt(pi/2 / k + 1/w + d^2/Sxx)
+        double s = OnlineAuto.scale(before, before.quantile(0.5)) * Math.sqrt(Math.PI / 2 / k + 1.0 / w + d * d / sxx);
+        double[] after = Arrays.copyOfRange(g, a, b);
+        Arrays.sort(after);
+        double m = quantile(after, 0.5);
+        r.expected()[i] = c;
+        r.lower()[i] = c - zBand * s;
+        r.upper()[i] = c + zBand * s;
+        double lp = Stats.logTwoSidedTail((m - c) / s);
+        r.score()[i] = Stats.score(lp, logPStar);
+        if (lp < logPStar && Double.isFinite(x[i])) {
+          r.anomaly()[i] = true;
+          r.kind()[i] = AnomalyKind.LEVEL_SHIFT;
+        }
+      }
+      int enter = o.online() ? i - k + 1 : i;
+      if (enter >= 0) {
+        before.add(g[enter]);
+      }
+    }
+    return suppress(r, Math.max(k, gap(o, ts, 0)));
+  }
+
+  /**
+   * Seasonal decomposition (batch): trend = centred moving average over one period (or 25 points without one),
+   * seasonal = per-phase median of the detrended series, residual judged by its median and IQR.
+   */
+  static AnomalyResult seasonal(long[] ts, double[] x, AnomalyOptions o, boolean withLevelShift) {
+    int n = x.length;
+    AnomalyResult r = AnomalyResult.ofSize(n);
+    PeriodDetector.Grid grid = PeriodDetector.Grid.of(ts, x);
+    double[] g = grid.values;
+    int m = g.length;
+    int period = o.period() > 1 ? o.period() : 0;
+    if (o.period() == 0) {
+      int[] p = PeriodDetector.dominant(g, 0, m);
+      if (p != null && p[1] >= OnlineAuto.SEASONAL_MIN * 1e6 && 2 * p[0] <= m) {
+        period = p[0];
+      }
+    }
+    int span = period > 1 ? period : Math.min(25, Math.max(3, m / 4));
+    double[] trend = movingAverage(g, span);
+    double[] seas = new double[m];
+    if (period > 1) {
+      double[][] byPhase = new double[period][];
+      int[] cnt = new int[period];
+      for (int p = 0; p < period; p++) {
+        byPhase[p] = new double[(m + period - 1) / period];
+      }
+      for (int i = 0; i < m; i++) {
+        byPhase[i % period][cnt[i % period]++] = g[i] - trend[i];
+      }
+      double[] med = new double[period];
+      double mean = 0;
+      for (int p = 0; p < period; p++) {
+        Arrays.sort(byPhase[p], 0, cnt[p]);
+        med[p] = cnt[p] == 0 ? 0 : quantile(Arrays.copyOf(byPhase[p], cnt[p]), 0.5);
+        mean += med[p];
+      }
+      mean /= period;
+      for (int i = 0; i < m; i++) {
+        seas[i] = med[i % period] - mean;
+      }
+    }
+    double[] resid = new double[n];
+    Arrays.fill(resid, Double.NaN);
+    for (int i = 0; i < n; i++) {
+      int gi = grid.index[i];
+      double e = trend[gi] + seas[gi];
+      r.expected()[i] = e;
+      if (Double.isFinite(x[i])) {
+        resid[i] = x[i] - e;
+      }
+    }
+    double[] cs = centreScale(finite(resid));
+    double zBand = Stats.zForTail(o.tailProbability());
+    double logPStar = Math.log(o.tailProbability());
+    for (int i = 0; i < n; i++) {
+      r.lower()[i] = r.expected()[i] + cs[0] - zBand * cs[1];
+      r.upper()[i] = r.expected()[i] + cs[0] + zBand * cs[1];
+      if (Double.isNaN(resid[i])) {
+        continue;
+      }
+      double lp = Stats.logTwoSidedTail((resid[i] - cs[0]) / cs[1]);
+      r.score()[i] = Stats.score(lp, logPStar);
+      if (lp < logPStar) {
+        r.anomaly()[i] = true;
+        r.kind()[i] = resid[i] > cs[0] ? AnomalyKind.SPIKE : AnomalyKind.DIP;
+      }
+    }
+    if (withLevelShift) {
+      AnomalyResult ls = levelShift(ts, deseasoned(x, grid, seas), o.withMinGap(-1));
+      for (int i = 0; i < n; i++) {
+        if (ls.anomaly()[i] && ls.score()[i] >= r.score()[i]) {
+          r.score()[i] = ls.score()[i];
+          r.anomaly()[i] = true;
+          r.kind()[i] = AnomalyKind.LEVEL_SHIFT;
+        }
+      }
+    }
+    return suppress(r, gap(o, ts, period));
+  }
+
+  private static double[] deseasoned(double[] x, PeriodDetector.Grid grid, double[] seas) {
+    double[] d = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      d[i] = x[i] - seas[grid.index[i]];
+    }
+    return d;
+  }
+
+  static int gap(AnomalyOptions o, long[] ts, int period) {
+    if (o.minGap() == -1) {
+      return 0;
+    }
+    if (o.minGap() > 0) {
+      return o.minGap();
+    }
+    return OnlineAuto.autoGap(period, PeriodDetector.Grid.medianStep(ts));
+  }
+
+  /**
+   * One flag per event: a flagged point within {@code gap} points after an earlier flag is unflagged (its score
+   * stays). Flags are kept in the order they come, so this is causal too.
+   */
+  static AnomalyResult suppress(AnomalyResult r, int gap) {
+    if (gap <= 0) {
+      return r;
+    }
+    int last = Integer.MIN_VALUE / 2;
+    for (int i = 0; i < r.size(); i++) {
+      if (r.anomaly()[i]) {
+        if (i - last <= gap) {
+          r.anomaly()[i] = false;
+          r.kind()[i] = null;
+        } else {
+          last = i;
+        }
+      }
+    }
+    return r;
+  }
+
+  static double[] movingAverage(double[] g, int span) {
+    int m = g.length;
+    double[] prefix = new double[m + 1];
+    for (int i = 0; i < m; i++) {
+      prefix[i + 1] = prefix[i] + g[i];
+    }
+    double[] out = new double[m];
+    int half = span / 2;
+    for (int i = 0; i < m; i++) {
+      int a = Math.max(0, i - half);
+      int b = Math.min(m, a + span);
+      a = Math.max(0, b - span);
+      out[i] = (prefix[b] - prefix[a]) / (b - a);
+    }
+    return out;
+  }
+
+  static double[] finite(double[] x) {
+    int k = 0;
+    double[] f = new double[x.length];
+    for (double v : x) {
+      if (Double.isFinite(v)) {
+        f[k++] = v;
+      }
+    }
+    return Arrays.copyOf(f, k);
+  }
+
+  /** {median, IQR/1.349 (floored)} of values (sorted in place). */
+  static double[] centreScale(double[] v) {
+    if (v.length == 0) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+    Arrays.sort(v);
+    double c = quantile(v, 0.5);
+    double s = (quantile(v, 0.75) - quantile(v, 0.25)) / 1.349;
+    return new double[] {c, Math.max(s, 1e-9 * Math.max(1, Math.abs(c)))};
+  }
+
+  static double quantile(double[] sorted, double q) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    double h = (sorted.length - 1) * q;
+    int lo = (int) Math.floor(h);
+    int hi = Math.min(sorted.length - 1, lo + 1);
+    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  }
+}
