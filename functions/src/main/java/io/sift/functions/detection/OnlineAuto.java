@@ -4,10 +4,11 @@ import java.util.Arrays;
 
 /**
  * The causal {@code auto} detector (see the README, "Detection"): competing additive Holt-Winters
- * forecasters, a period found on the points seen so far, residuals judged against the distribution of the
- * earlier residuals (one point, and the mean of the last few), a refractory gap after each flag, and a
- * level reset when a sustained shift is flagged. O(1) amortised work per point besides the period search
- * at doubling lengths.
+ * forecasters, a period found on the points seen so far, and four tests, each against the history of its own
+ * statistic: the point residual (with a fitted exponential tail), the mean of the last few residuals, the mean
+ * of the last point surprises, and a binomial test on how many of the last few deseasoned values are more
+ * extreme than nearly all earlier ones. A refractory gap follows each flag. O(1) amortised work per point
+ * (plus array shifts in the sorted windows) besides the period search at doubling lengths.
  */
 final class OnlineAuto {
   /** Smoothing constants of the competing level forecasters; the one with the lowest recent error is used. */
@@ -28,6 +29,58 @@ final class OnlineAuto {
   static final double MAE_RATE = 0.01;
   /** Forecaster updates clip the error at this many robust standard deviations (outliers barely move them). */
   static final double CLIP_Z = 4;
+
+  /** Deseasoned values whose extremes the run test compares with (its memory). */
+  static final int RUN_WINDOW = 4096;
+  /** Points of the run test: how many of the last {@code RUN_K} values are rare. */
+  static final int RUN_K = 8;
+  /** Rate of the running slope (of the medium forecaster's level) that the run test takes out of the values. */
+  static final double TREND_RATE = 0.01;
+  /** The run test starts once it has 1/alpha earlier values (before that "rare" has no meaning). */
+  static final int RUN_WARM = 1000;
+  /** A value is rare for the run test when fewer than this share of the earlier values is as extreme. */
+  static final double RUN_ALPHA = 0.001;
+  /** Point test: the exponential tail is fitted to the excesses over this upper (and lower) quantile... */
+  static final double TAIL_SHARE = 0.02;
+  /** ...and to at least this many of the most extreme residuals. */
+  static final int MIN_TAIL = 10;
+  /** Point test: the mean excess of the tail is at least this share of the robust scale. */
+  static final double MIN_EXCESS = 0.1;
+
+  /** ln of the empirical two-sided tail share of x in w (as extreme on its side), or lp when none is. */
+  static double empiricalCap(SortedWindow w, double x, double c, double lp) {
+    int cnt = x >= c ? w.countAtLeast(x) : w.countAtMost(x);
+    return cnt > 0 ? Math.max(lp, Math.log((double) cnt / w.size())) : lp;
+  }
+
+  /**
+   * ln of the two-sided tail probability of x in w by peaks over threshold: the empirical share inside the
+   * outer {@link #TAIL_SHARE}, an exponential tail fitted to the most extreme values beyond it; never below lp.
+   */
+  static double fittedCap(SortedWindow w, double x, double c, double s, double lp) {
+    double floor = MIN_EXCESS * s;
+    double t = x >= c ? w.logUpperTail(x, TAIL_SHARE, MIN_TAIL, floor) : w.logLowerTail(x, TAIL_SHARE, MIN_TAIL, floor);
+    return Math.max(lp, Math.min(0, t + Math.log(2)));
+  }
+
+  /** ln P(Binomial(k, alpha) >= c). */
+  static double logBinomialTail(int k, int c, double logAlpha, double logBeta) {
+    double max = Double.NEGATIVE_INFINITY;
+    double[] terms = new double[k + 1];
+    double logChoose = 0;
+    for (int j = 0; j <= k; j++) {
+      if (j > 0) {
+        logChoose += Math.log((double) (k - j + 1) / j);
+      }
+      terms[j] = j >= c ? logChoose + j * logAlpha + (k - j) * logBeta : Double.NEGATIVE_INFINITY;
+      max = Math.max(max, terms[j]);
+    }
+    double sum = 0;
+    for (int j = c; j <= k; j++) {
+      sum += Math.exp(terms[j] - max);
+    }
+    return max + Math.log(sum);
+  }
 
   private OnlineAuto() {}
 
@@ -54,6 +107,7 @@ final class OnlineAuto {
     double[] level = new double[models];
     double[][] season = new double[models][];
     double[] mae = new double[models];
+    double[] seasonSum = new double[models];
     boolean started = false;
     boolean seasonReady = false;
 
@@ -68,9 +122,21 @@ final class OnlineAuto {
     int uHead = 0;
     double uSum = 0;
     SortedWindow winU = new SortedWindow(WINDOW);
+    SortedWindow winD = new SortedWindow(RUN_WINDOW);
+    boolean[] runUp = new boolean[RUN_K];
+    boolean[] runDn = new boolean[RUN_K];
+    int runCount = 0;
+    int runHead = 0;
+    int nUp = 0;
+    int nDn = 0;
+    double logAlpha = Math.log(RUN_ALPHA);
+    double logBeta = Math.log1p(-RUN_ALPHA);
     long lastFlag = Long.MIN_VALUE / 2;
     int gap = o.minGap() != 0 ? Math.max(0, o.minGap()) : -2;
 
+    double runD = 0;
+    double trend = 0;
+    double prevLevel = Double.NaN;
     for (int i = 0; i < n; i++) {
       // grid position
       if (i == 0) {
@@ -112,6 +178,12 @@ final class OnlineAuto {
       if (period > 0 && !seasonReady && started && g + 1 >= 2L * period) {
         initSeason(hist, (int) g, period, level, season);
         seasonReady = true;
+        for (int m = 0; m < models; m++) {
+          seasonSum[m] = 0;
+          for (double sv : season[m]) {
+            seasonSum[m] += sv;
+          }
+        }
       }
       int phase = period > 0 && seasonReady ? (int) (g % period) : -1;
       // forecasts
@@ -146,17 +218,10 @@ final class OnlineAuto {
       if (win1.size() >= MIN_COUNT) {
         double z1 = (e - c) / s;
         double lp = Stats.logTwoSidedTail(z1);
-        {
-          int cnt = e >= c ? win1.countAtLeast(e) : win1.countAtMost(e);
-          if (cnt > 0) {
-            lp = Math.max(lp, Math.log((double) cnt / win1.size()));
-          }
-        }
+        lp = fittedCap(win1, e, c, s, lp);
         pointLogP = lp;
-        {
-          logP = lp;
-          pointHit = true;
-        }
+        logP = lp;
+        pointHit = true;
       }
       // short window mean
       if (ringCount == SHORT_K) {
@@ -174,12 +239,7 @@ final class OnlineAuto {
         double sk = scale(winK, ck);
         double zk = (mk - ck) / sk;
         double lp = Stats.logTwoSidedTail(zk);
-        {
-          int cnt = mk >= ck ? winK.countAtLeast(mk) : winK.countAtMost(mk);
-          if (cnt > 0) {
-            lp = Math.max(lp, Math.log((double) cnt / winK.size()));
-          }
-        }
+        lp = empiricalCap(winK, mk, ck, lp);
         if (lp < logP) {
           logP = lp;
           shortHit = true;
@@ -204,10 +264,7 @@ final class OnlineAuto {
         double zu = (ua - cu) / su;
         if (zu > 0) {
           double lp = Stats.logTwoSidedTail(zu);
-          int cnt = winU.countAtLeast(ua);
-          if (cnt > 0) {
-            lp = Math.max(lp, Math.log((double) cnt / winU.size()));
-          }
+          lp = empiricalCap(winU, ua, cu, lp);
           if (lp < logP) {
             logP = lp;
             surpriseHit = true;
@@ -219,22 +276,64 @@ final class OnlineAuto {
       if (uCount == uRing.length) {
         winU.add(ua);
       }
-      logP += Math.log(3); // Bonferroni over the tests
+      // run test: how many of the last k deseasoned values lie beyond all but the outer RUN_ALPHA share of the
+      // earlier ones (a new level, or a burst of values more extreme than anything seen for long)
+      boolean runHit = false;
+      {
+        // the seasonal components' mean belongs to the level (Holt-Winters lets them drift apart)
+        double d = v - (phase >= 0 ? season[sel][phase] - seasonSum[sel] / period : 0) - trend * g;
+        boolean up = false;
+        boolean dn = false;
+        if (winD.size() >= RUN_WARM) {
+          up = winD.countAtLeast(d) < RUN_ALPHA * winD.size();
+          dn = winD.countAtMost(d) < RUN_ALPHA * winD.size();
+        }
+        if (runCount == RUN_K) {
+          nUp -= runUp[runHead] ? 1 : 0;
+          nDn -= runDn[runHead] ? 1 : 0;
+        } else {
+          runCount++;
+        }
+        runUp[runHead] = up;
+        runDn[runHead] = dn;
+        nUp += up ? 1 : 0;
+        nDn += dn ? 1 : 0;
+        runHead = (runHead + 1) % RUN_K;
+        int cnt = up ? nUp : nDn;
+        if (cnt >= 2 && (up || dn)) {
+          double lp = Math.log(2) + logBinomialTail(RUN_K, cnt, logAlpha, logBeta);
+          if (lp < logP) {
+            logP = lp;
+            runHit = true;
+            pointHit = false;
+            shortHit = false;
+            surpriseHit = false;
+          }
+        }
+        runD = d;
+      }
+      // no multiplicity correction: the four tests see the same points and move together
       double score = Stats.score(logP, logPStar);
       out.score()[i] = score;
       if (gap == -2) {
         gap = autoGap(period, step);
       }
-      if (logP < logPStar && (pointHit || shortHit || surpriseHit)) {
+      if (logP < logPStar && (pointHit || shortHit || surpriseHit || runHit)) {
         if (g - lastFlag > gap) {
           out.anomaly()[i] = true;
-          out.kind()[i] = shortHit ? AnomalyKind.LEVEL_SHIFT : e > c ? AnomalyKind.SPIKE : AnomalyKind.DIP;
+          out.kind()[i] = pointLogP >= logPStar && (shortHit || runHit) ? AnomalyKind.LEVEL_SHIFT
+              : e > c ? AnomalyKind.SPIKE : AnomalyKind.DIP;
           lastFlag = g;
         }
       }
       win1.add(e);
+      winD.add(runD);
       if (ringCount == SHORT_K) {
         winK.add(mk);
+      }
+      // slow trend of the medium forecaster's level (the run test judges values net of it)
+      if (!Double.isNaN(prevLevel)) {
+        trend += TREND_RATE * ((level[1] - prevLevel) - trend);
       }
       // update the forecasters
       for (int m = 0; m < models; m++) {
@@ -245,9 +344,11 @@ final class OnlineAuto {
         level[m] += ALPHAS[m] * ec;
         if (phase >= 0) {
           season[m][phase] += GAMMA * (1 - ALPHAS[m]) * ec;
+          seasonSum[m] += GAMMA * (1 - ALPHAS[m]) * ec;
         }
         mae[m] += MAE_RATE * (Math.abs(em) - mae[m]);
       }
+      prevLevel = level[1];
     }
     return out;
   }

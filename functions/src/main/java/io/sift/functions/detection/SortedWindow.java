@@ -71,6 +71,49 @@ final class SortedWindow {
     return size == 0 ? Double.NaN : sorted[size - 1];
   }
 
+  /**
+   * ln of the estimated probability that a value is at least x: the empirical share up to the m-th largest
+   * value u (m = max(minTail, tail share × size)), beyond it an exponential tail fitted to the excesses of the
+   * m largest values over u (peaks over threshold, generalised Pareto with shape 0), whose mean excess is
+   * floored at {@code minExcess}.
+   */
+  double logUpperTail(double x, double tailShare, int minTail, double minExcess) {
+    int n = size;
+    int m = Math.max(minTail, (int) Math.ceil(tailShare * n));
+    if (m >= n) {
+      m = n - 1;
+    }
+    double u = sorted[n - 1 - m];
+    if (x <= u) {
+      return Math.log(Math.max(1, countAtLeast(x)) / (double) n);
+    }
+    double sum = 0;
+    for (int i = n - m; i < n; i++) {
+      sum += sorted[i] - u;
+    }
+    double beta = Math.max(sum / m, minExcess);
+    return Math.log(m / (double) n) - (x - u) / beta;
+  }
+
+  /** The lower-tail counterpart of {@link #logUpperTail}: ln P(value at most x). */
+  double logLowerTail(double x, double tailShare, int minTail, double minExcess) {
+    int n = size;
+    int m = Math.max(minTail, (int) Math.ceil(tailShare * n));
+    if (m >= n) {
+      m = n - 1;
+    }
+    double u = sorted[m];
+    if (x >= u) {
+      return Math.log(Math.max(1, countAtMost(x)) / (double) n);
+    }
+    double sum = 0;
+    for (int i = 0; i < m; i++) {
+      sum += u - sorted[i];
+    }
+    double beta = Math.max(sum / m, minExcess);
+    return Math.log(m / (double) n) - (u - x) / beta;
+  }
+
   /** How many values are at most v. */
   int countAtMost(double v) {
     int lo = 0;
