@@ -52,24 +52,10 @@ public final class LoghubEval {
   }
 
   public static void main(String[] args) throws IOException {
-    Path dir = null;
-    Path out = null;
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--out") && i + 1 < args.length) {
-        out = Path.of(args[++i]);
-      } else if (dir == null && !args[i].startsWith("--")) {
-        dir = Path.of(args[i]);
-      } else {
-        usage();
-      }
-    }
-    if (dir == null) {
-      usage();
-    }
-    if (out == null) {
-      out = Files.createTempDirectory("sift-eval-loghub");
-    }
-    Files.createDirectories(out);
+    EvalArgs parsed = EvalArgs.parse(args, "bench/eval-loghub <dir with LogHub 2k systems> [--out OUT]",
+        "sift-eval-loghub", Set.of(), Set.of());
+    Path dir = parsed.dir;
+    Path out = parsed.out;
     List<Path> systems = new ArrayList<>();
     try (Stream<Path> s = Files.list(dir)) {
       s.filter(Files::isDirectory).sorted().forEach(systems::add);
@@ -115,11 +101,6 @@ public final class LoghubEval {
 
   private static String fmt(double v) {
     return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
-  }
-
-  private static void usage() {
-    System.err.println("usage: bench/eval-loghub <dir with LogHub 2k systems> [--out OUT]");
-    System.exit(2);
   }
 
   private static Path structured(Path system) throws IOException {

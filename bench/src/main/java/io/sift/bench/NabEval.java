@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -74,30 +75,15 @@ public final class NabEval {
   private NabEval() {}
 
   public static void main(String[] args) throws IOException {
-    Path dir = null;
-    Path out = null;
-    boolean perFile = false;
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--out") && i + 1 < args.length) {
-        out = Path.of(args[++i]);
-      } else if (args[i].equals("--per-file")) {
-        perFile = true;
-      } else if (dir == null && !args[i].startsWith("--")) {
-        dir = Path.of(args[i]);
-      } else {
-        usage();
-      }
-    }
-    if (dir == null) {
-      usage();
-    }
+    EvalArgs parsed = EvalArgs.parse(args, "bench/eval-nab <dir> [--out OUT] [--per-file]", "sift-eval-nab", Set.of(),
+        Set.of("--per-file"));
+    Path dir = parsed.dir;
+    Path out = parsed.out;
+    boolean perFile = parsed.flag("--per-file");
     if (!Files.isDirectory(dir.resolve("data")) || !Files.isRegularFile(dir.resolve("labels/combined_windows.json"))) {
       System.err.println("bench/eval-nab: " + dir + " is not in the NAB layout (data/<category>/<file>.csv and "
           + "labels/combined_windows.json)");
       System.exit(2);
-    }
-    if (out == null) {
-      out = Files.createTempDirectory("sift-eval-nab");
     }
     Map<String, List<String[]>> windows = readWindows(dir.resolve("labels/combined_windows.json"));
     AnomalyOptions options = AnomalyOptions.DEFAULTS.withOnline(true);
@@ -357,8 +343,4 @@ public final class NabEval {
     return out;
   }
 
-  private static void usage() {
-    System.err.println("usage: bench/eval-nab <dir> [--out OUT] [--per-file]");
-    System.exit(2);
-  }
 }

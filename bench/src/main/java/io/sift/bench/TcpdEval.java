@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -38,30 +39,14 @@ public final class TcpdEval {
   }
 
   public static void main(String[] args) throws IOException {
-    Path dir = null;
-    Path out = null;
-    String method = null;
-    String penalty = null;
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--out") && i + 1 < args.length) {
-        out = Path.of(args[++i]);
-      } else if (args[i].equals("--method") && i + 1 < args.length) {
-        method = args[++i];
-      } else if (args[i].equals("--penalty") && i + 1 < args.length) {
-        penalty = args[++i];
-      } else if (dir == null && !args[i].startsWith("--")) {
-        dir = Path.of(args[i]);
-      } else {
-        usage();
-      }
-    }
-    if (dir == null) {
-      usage();
-    }
-    if (out == null) {
-      out = Files.createTempDirectory("sift-eval-tcpd");
-    }
-    Files.createDirectories(out);
+    EvalArgs parsed = EvalArgs.parse(args,
+        "bench/eval-tcpd <dir in the TCPD layout: datasets/<name>/<name>.json, annotations.json> [--out OUT]"
+            + " [--method M] [--penalty P]   (M and P as changepoints' method and penalty arguments; default: the defaults)",
+        "sift-eval-tcpd", Set.of("--method", "--penalty"), Set.of());
+    Path dir = parsed.dir;
+    Path out = parsed.out;
+    String method = parsed.value("--method");
+    String penalty = parsed.value("--penalty");
     ChangePointOptions options = ChangePointOptions.of(method, penalty);
     if (method != null || penalty != null) {
       System.out.println("options: " + options + " (not the defaults)");
@@ -288,12 +273,6 @@ public final class TcpdEval {
     }
     s.add(n);
     return s.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  private static void usage() {
-    System.err.println("usage: bench/eval-tcpd <dir in the TCPD layout: datasets/<name>/<name>.json, annotations.json> [--out OUT]"
-        + " [--method M] [--penalty P]   (M and P as changepoints' method and penalty arguments; default: the defaults)");
-    System.exit(2);
   }
 
   /** A whole JSON document as maps (insertion-ordered), lists, strings, numbers, booleans and nulls. */
