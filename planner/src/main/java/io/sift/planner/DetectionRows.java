@@ -46,7 +46,7 @@ public final class DetectionRows {
 
     /** The keys that choose the cursor's columns ({@link DetectionTableFunction#resolve}), not the kernel's. */
     static final java.util.Set<String> COLUMN_KEYS = java.util.Set.of("ts", "value", "by", "pick", "ts_at", "value_at",
-        "group_at", "ts_days");
+        "group_at", "ts_days", "ts_text");
 
     static Settings parse(DetectionTableFunction.Kind kind, String text) {
       AnomalyOptions a = AnomalyOptions.DEFAULTS;
@@ -266,11 +266,23 @@ public final class DetectionRows {
     int valueAt = Integer.parseInt(s.columns().getOrDefault("value_at", "1"));
     int groupAt = Integer.parseInt(s.columns().getOrDefault("group_at", "2"));
     boolean days = "true".equals(s.columns().get("ts_days"));
+    String textColumn = s.columns().get("ts_text");
+    int rowsSeen = 0;
+    Object notATime = null;
     try (Enumerator<?> e = rows.enumerator()) {
       while (e.moveNext()) {
         Object row = e.current();
         Object[] a = row instanceof Object[] arr ? arr : new Object[] {row};
-        Long t = a.length > tsAt ? millis(a[tsAt]) : null;
+        Long t;
+        if (textColumn != null) {
+          rowsSeen++;
+          t = a.length > tsAt && a[tsAt] != null ? PatternStages.parseTime(a[tsAt].toString().strip()) : null;
+          if (t == null && notATime == null && a.length > tsAt) {
+            notATime = a[tsAt];
+          }
+        } else {
+          t = a.length > tsAt ? millis(a[tsAt]) : null;
+        }
         if (t == null) {
           continue;
         }
@@ -285,6 +297,10 @@ public final class DetectionRows {
         }
         groups.computeIfAbsent(g == null ? PatternRows.NULL_GROUP : g, x -> new Series()).add(t, v);
       }
+    }
+    if (textColumn != null && groups.isEmpty() && rowsSeen > 0) {
+      throw new DetectionException(k.sqlName + ": the time column " + textColumn + " holds no times (such as '"
+          + notATime + "'); name one: ts=<column>", null);
     }
     if (groups.isEmpty()) {
       groups.put(PatternRows.NULL_GROUP, new Series());

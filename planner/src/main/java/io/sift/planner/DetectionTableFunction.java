@@ -100,7 +100,8 @@ final class DetectionTableFunction implements TableFunction, ImplementableFuncti
   /**
    * Which of the cursor's columns are the time, the value and the group, as {@code ts_at=}, {@code value_at=}
    * and {@code group_at=} (-1: no group) added to the text. By default (SQL) they are the first, second and
-   * third column. {@code pick=auto} (the pipe commands) takes the first TIMESTAMP column as the time and the
+   * third column. {@code pick=auto} (the pipe commands) takes the first TIMESTAMP (or DATE; else the first text,
+   * parsed as ISO-8601 times or dates) column as the time and the
    * first numeric column after it as the value, and no group; {@code ts=}, {@code value=} and {@code by=} name
    * them (any case).
    */
@@ -133,15 +134,23 @@ final class DetectionTableFunction implements TableFunction, ImplementableFuncti
       value = 1;
     }
     int group = cols.containsKey("by") ? field(fields, cols.get("by"), "group") : auto ? -1 : 2;
-    boolean days = fields.get(ts).getType().getSqlTypeName() == SqlTypeName.DATE;
+    SqlTypeName tsType = fields.get(ts).getType().getSqlTypeName();
+    boolean days = tsType == SqlTypeName.DATE;
+    boolean textual = tsType == SqlTypeName.VARCHAR || tsType == SqlTypeName.CHAR;
     return (text == null ? "" : text + " ") + "ts_at=" + ts + " value_at=" + value + " group_at=" + group
-        + (days ? " ts_days=true" : "");
+        + (days ? " ts_days=true" : "") + (textual ? " ts_text=" + fields.get(ts).getName().replaceAll("\\s", "_") : "");
   }
 
   private int firstTime(List<org.apache.calcite.rel.type.RelDataTypeField> fields) {
     for (int i = 0; i < fields.size(); i++) {
       SqlTypeName t = fields.get(i).getType().getSqlTypeName();
       if (t == SqlTypeName.TIMESTAMP || t == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE || t == SqlTypeName.DATE) {
+        return i;
+      }
+    }
+    for (int i = 0; i < fields.size(); i++) { // else the first text column: times as text ('2026-10-01')
+      SqlTypeName t = fields.get(i).getType().getSqlTypeName();
+      if (t == SqlTypeName.VARCHAR || t == SqlTypeName.CHAR) {
         return i;
       }
     }
