@@ -79,6 +79,7 @@ final class DemoCommand implements Callable<Integer> {
     step(out, "What was stored", "stores", "--data", data);
     step(out, "The fields of the access store", "stores", "--data", data, "--fields", "access");
     investigate(out, data);
+    detect(out, data);
     Patterns found = patterns(out, data, truth.release().time());
     out.printf("%n== Try it yourself%n");
     out.printf("   bin/sift shell --data %s --store access        (\\d lists stores and fields)%n", data);
@@ -143,6 +144,23 @@ final class DemoCommand implements Callable<Integer> {
     query(out, data, "Latency percentiles per host (p25, p75, p99 in seconds): one host is slower",
         "* | select host, approx_percentile(request_time, array[0.25, 0.75, 0.99]) as p25_p75_p99, count(*) as requests "
             + "group by host order by host");
+  }
+
+  /**
+   * Time series: change points of the requests per minute of each region and ISP (the biggest fall
+   * first: a drop in one segment is too small to see in the total), and the next 30 days of the bill.
+   */
+  private void detect(PrintWriter out, String data) {
+    query(out, data, "Requests per minute of each region and ISP: change points, the biggest fall first",
+        "* | where region is not null | extend segment = region || '/' || isp | timechart span=1m count() by segment "
+            + "| changepoints by segment | extend ratio = round(mean_after / mean_before, 2) "
+            + "| project segment, ts, mean_before, mean_after, ratio | sort ratio | head 3");
+    step(out, "The daily bill and its forecast for the next 30 days (a weekly season)", "query", "--data", data,
+        "--store", "billing", "* | timechart span=1d sum(cost) as cost | forecast 30 "
+            + "| project ts, round(\"value\") as cost, round(\"lower\") as low, round(\"upper\") as high | head 7");
+    step(out, "The next 30 days' bill in total", "query", "--data", data, "--store", "billing",
+        "* | timechart span=1d sum(cost) as cost | forecast 30 | stats round(sum(\"value\")) as next_30_days, "
+            + "round(sum(\"lower\")) as low, round(sum(\"upper\")) as high");
   }
 
   private void query(PrintWriter out, String data, String title, String query) {

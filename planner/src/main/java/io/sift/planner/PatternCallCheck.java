@@ -15,6 +15,15 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
 final class PatternCallCheck extends SqlBasicVisitor<Void> {
   private static final Set<String> NAMES = Set.of("patterns", "patterns_by", "pattern_diff");
 
+  private static DetectionTableFunction.Kind detectionKind(String name) {
+    for (DetectionTableFunction.Kind k : DetectionTableFunction.Kind.values()) {
+      if (k.sqlName.equalsIgnoreCase(name) || (k == DetectionTableFunction.Kind.PERIOD && name.equalsIgnoreCase("periods"))) {
+        return k;
+      }
+    }
+    return null;
+  }
+
   private final String query;
   private final int linesAbove;
 
@@ -34,6 +43,19 @@ final class PatternCallCheck extends SqlBasicVisitor<Void> {
         int at = line < 1 ? 0 : SourcePosition.offsetOf(query, line, Math.max(1, options.getParserPosition().getColumnNum()));
         throw new QueryException(e.getMessage(), query, at, "options: variable_values=<n>, mask='<regex>' (repeatable), "
             + "separated by spaces or commas; quote a value with \" inside the SQL string");
+      }
+    }
+    DetectionTableFunction.Kind kind = detectionKind(call.getOperator().getName());
+    int at = kind == DetectionTableFunction.Kind.FORECAST ? 2 : 1;
+    if (kind != null && call.operandCount() == at + 1 && call.operand(at) instanceof SqlCharStringLiteral options) {
+      try {
+        DetectionRows.Settings.parse(kind, (kind == DetectionTableFunction.Kind.FORECAST ? "horizon=1 " : "")
+            + options.getValueAs(String.class));
+      } catch (IllegalArgumentException e) {
+        int line = options.getParserPosition().getLineNum() - linesAbove;
+        int pos = line < 1 ? 0 : SourcePosition.offsetOf(query, line, Math.max(1, options.getParserPosition().getColumnNum()));
+        throw new QueryException(e.getMessage(), query, pos, "options are words or name=value pairs separated by "
+            + "spaces, such as 'method=mad sensitivity=0.7 online=true'");
       }
     }
     return super.visit(call);

@@ -32,7 +32,7 @@ import org.apache.calcite.sql.validate.SqlUserDefinedTableFunction;
 /**
  * How the pattern table functions run. Calcite's own table function scan cannot feed a CURSOR
  * argument from its input, so a {@code patterns}/{@code patterns_by}/{@code pattern_diff} call becomes
- * an {@link EnumerablePatterns} over the cursor's query; {@link PatternScanRule} goes further when that
+ * an {@link EnumerableCursorCall} over the cursor's query; {@link PatternScanRule} goes further when that
  * query is a store scan (the lines are read and clustered per segment, in parallel).
  */
 final class PatternRules {
@@ -51,27 +51,43 @@ final class PatternRules {
     return null;
   }
 
-  /** The options text of the call (null: none); a non-constant options argument is refused. */
+  /** The Sift-run cursor function a table function scan calls (patterns, detection), or null. */
+  static CursorTableFunction cursorFunctionOf(TableFunctionScan scan) {
+    if (scan.getCall() instanceof RexCall call && call.getOperator() instanceof SqlUserDefinedTableFunction f
+        && f.getFunction() instanceof CursorTableFunction p) {
+      return p;
+    }
+    return null;
+  }
+
+  /** The options text of a pattern call (null: none); a non-constant options argument is refused. */
   static String optionsOf(TableFunctionScan scan) {
+    return cursorFunctionOf(scan).constantText(constantsOf(scan));
+  }
+
+  /** The values of the call's arguments after the cursor; a non-constant one is refused. */
+  static List<Object> constantsOf(TableFunctionScan scan) {
     RexCall call = (RexCall) scan.getCall();
-    if (call.getOperands().size() < 2) {
-      return null;
+    List<Object> out = new java.util.ArrayList<>();
+    for (int i = 1; i < call.getOperands().size(); i++) {
+      RexNode arg = call.getOperands().get(i);
+      while (arg instanceof RexCall c && c.getKind() == org.apache.calcite.sql.SqlKind.CAST) {
+        arg = c.getOperands().get(0);
+      }
+      if (!(arg instanceof RexLiteral lit)) {
+        throw new PatternSettings.PatternOptionException("the arguments of " + cursorFunctionOf(scan).sqlName()
+            + " after the CURSOR must be constants, such as 'variable_values=5' or 30");
+      }
+      Object v = lit.getValue2();
+      out.add(v instanceof org.apache.calcite.util.NlsString n ? n.getValue() : v);
     }
-    RexNode arg = call.getOperands().get(1);
-    while (arg instanceof RexCall c && c.getKind() == org.apache.calcite.sql.SqlKind.CAST) {
-      arg = c.getOperands().get(0);
-    }
-    if (arg instanceof RexLiteral lit) {
-      return lit.getValueAs(String.class);
-    }
-    throw new PatternSettings.PatternOptionException("the options of " + functionOf(scan).kind().sqlName
-        + " must be a constant string, such as 'variable_values=5'");
+    return out;
   }
 
   /** A pattern function call over its cursor's rows. */
   static final class ToEnumerable extends ConverterRule {
     static final ToEnumerable INSTANCE = new ToEnumerable(Config.INSTANCE.withConversion(LogicalTableFunctionScan.class,
-        s -> functionOf(s) != null && s.getInputs().size() == 1, Convention.NONE, EnumerableConvention.INSTANCE,
+        s -> cursorFunctionOf(s) != null && s.getInputs().size() == 1, Convention.NONE, EnumerableConvention.INSTANCE,
         "SiftPatternsToEnumerable").withRuleFactory(ToEnumerable::new));
 
     private ToEnumerable(Config config) {
@@ -81,42 +97,40 @@ final class PatternRules {
     @Override
     public RelNode convert(RelNode rel) {
       LogicalTableFunctionScan scan = (LogicalTableFunctionScan) rel;
-      PatternTableFunction f = functionOf(scan);
+      CursorTableFunction f = cursorFunctionOf(scan);
       RelNode input = scan.getInputs().get(0);
       RelNode converted = convert(input, input.getTraitSet().replace(EnumerableConvention.INSTANCE));
-      return new EnumerablePatterns(scan.getCluster(), scan.getTraitSet().replace(EnumerableConvention.INSTANCE),
-          converted, f.kind(), f.root(), optionsOf(scan), scan.getRowType());
+      return new EnumerableCursorCall(scan.getCluster(), scan.getTraitSet().replace(EnumerableConvention.INSTANCE),
+          converted, f, f.resolve(optionsOf(scan), input.getRowType()), scan.getRowType());
     }
   }
 
-  /** Runs a pattern function over the rows of its input (the cursor's query). */
-  static final class EnumerablePatterns extends SingleRel implements EnumerableRel {
-    final PatternTableFunction.Kind kind;
-    final String root;
+  /** Runs a cursor function (patterns, detection) over the rows of its input (the cursor's query). */
+  static final class EnumerableCursorCall extends SingleRel implements EnumerableRel {
+    final CursorTableFunction function;
     final String options;
 
-    EnumerablePatterns(RelOptCluster cluster, RelTraitSet traits, RelNode input, PatternTableFunction.Kind kind,
-        String root, String options, RelDataType rowType) {
+    EnumerableCursorCall(RelOptCluster cluster, RelTraitSet traits, RelNode input, CursorTableFunction function,
+        String options, RelDataType rowType) {
       super(cluster, traits, input);
-      this.kind = kind;
-      this.root = root;
+      this.function = function;
       this.options = options;
       this.rowType = rowType;
     }
 
     @Override
     public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-      return new EnumerablePatterns(getCluster(), traitSet, sole(inputs), kind, root, options, rowType);
+      return new EnumerableCursorCall(getCluster(), traitSet, sole(inputs), function, options, rowType);
     }
 
     @Override
     public String getRelTypeName() {
-      return "Patterns";
+      return function instanceof PatternTableFunction ? "Patterns" : "Detection";
     }
 
     @Override
     public RelWriter explainTerms(RelWriter pw) {
-      return super.explainTerms(pw).item("function", kind.sqlName).itemIf("options", options, options != null);
+      return super.explainTerms(pw).item("function", function.sqlName()).itemIf("options", options, options != null);
     }
 
     @Override
@@ -140,8 +154,8 @@ final class PatternRules {
         rows = b.append("arrays", child.physType.convertTo(rows, JavaRowFormat.ARRAY));
       }
       PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY);
-      b.add(Expressions.return_(null, Expressions.call(PatternRows.class, "run", Expressions.constant(kind.name()),
-          Expressions.constant(root), rows, Expressions.constant(options, String.class))));
+      b.add(Expressions.return_(null, Expressions.call(function.rows(), "run", Expressions.constant(function.kindName()),
+          Expressions.constant(function.root()), rows, Expressions.constant(options, String.class))));
       return implementor.result(physType, b.toBlock());
     }
   }

@@ -177,7 +177,7 @@ final class PatternScanRule extends RelOptRule {
 
     @Override
     public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-      return planner.getCostFactory().makeZeroCost(); // as EnumerablePatterns: never tied with Calcite's scan
+      return planner.getCostFactory().makeZeroCost(); // as EnumerableCursorCall: never tied with Calcite's scan
     }
 
     @Override

@@ -30,7 +30,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * Options are text ({@link PatternSettings}). The generated code calls {@link PatternRows} with the
  * data directory, which keeps the templates found for {@code pattern_id} ({@link PatternCatalogue}).
  */
-final class PatternTableFunction implements TableFunction, ImplementableFunction {
+final class PatternTableFunction implements TableFunction, ImplementableFunction, CursorTableFunction {
   enum Kind {
     PATTERNS("patterns"), PATTERNS_BY("patterns_by"), PATTERN_DIFF("pattern_diff");
 
@@ -63,8 +63,29 @@ final class PatternTableFunction implements TableFunction, ImplementableFunction
     return kind;
   }
 
-  String root() {
+  @Override
+  public String root() {
     return root;
+  }
+
+  @Override
+  public String sqlName() {
+    return kind.sqlName;
+  }
+
+  @Override
+  public String kindName() {
+    return kind.name();
+  }
+
+  @Override
+  public Class<?> rows() {
+    return PatternRows.class;
+  }
+
+  @Override
+  public String constantText(List<Object> constants) {
+    return constants.isEmpty() ? null : (String) constants.get(0);
   }
 
   @Override

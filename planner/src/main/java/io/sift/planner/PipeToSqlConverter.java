@@ -77,6 +77,7 @@ final class PipeToSqlConverter {
     SqlNode node = source;
     for (Stage stage : query.stages()) {
       node = stage(stage, node);
+      previousStage = stage;
     }
     if (query.explain()) {
       node = template("EXPLAIN PLAN FOR SELECT * FROM __prev__", node, List.of());
@@ -231,9 +232,12 @@ final class PipeToSqlConverter {
       return contextStage(c, prev);
     }
     Stage.Command c = (Stage.Command) stage;
+    if (DetectionStages.NAMES.contains(c.name().value())) {
+      return new DetectionStages(this).stage(c, prev, previousStage);
+    }
     throw new QueryException("command '" + c.name().value() + "' is not available in this version", query.text(),
         c.name().start(), "available: select, where, extend, project, stats, sort, head, top, timechart, parse, lookup, "
-            + "context, patterns, patterndiff");
+            + "context, patterns, patterndiff, anomalies, changepoints, period, forecast");
   }
 
   /** The groups' columns, then the aggregates': named when each aggregate has an alias. */
@@ -552,6 +556,9 @@ final class PipeToSqlConverter {
   }
 
   // ---------------------------------------------------------------- for PatternStages
+
+  /** The stage before the one being converted (null for the first). */
+  private Stage previousStage;
 
   String queryText() {
     return query.text();

@@ -36,6 +36,9 @@ public final class QueryErrors {
       if (t instanceof PatternSettings.PatternOptionException o) {
         return new SQLException(o.getMessage(), "42000", o);
       }
+      if (t instanceof DetectionRows.DetectionException d) {
+        return new SQLException(d.getMessage(), "22023", d);
+      }
       if (t instanceof ContextException c) {
         return new SQLException(c.getMessage(), c.sqlState(), c);
       }

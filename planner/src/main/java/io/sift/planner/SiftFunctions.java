@@ -42,6 +42,7 @@ public final class SiftFunctions {
         schema.add(name, LookupFunction.geo(directory, settings.geoTable(), column)));
     schema.add(PatternIdFunction.NAME, new PatternIdFunction(directory));
     PatternTableFunction.register(schema, directory);
+    DetectionTableFunction.register(schema, directory);
   }
 
   /** The names users can call, for "did you mean". */

@@ -120,7 +120,7 @@ public sealed class SiftPrepare extends CalcitePrepareImpl permits PipelinePrepa
       org.apache.calcite.plan.Context externalContext, org.apache.calcite.plan.RelOptCostFactory costFactory) {
     org.apache.calcite.plan.RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
     planner.addRule(EnumerableContextLines.Rule.INSTANCE); // context_around(CURSOR(…), …), what `| context` becomes
-    PatternRules.all().forEach(planner::addRule); // patterns, patterns_by, pattern_diff over a CURSOR
+    PatternRules.all().forEach(planner::addRule); // patterns, patterns_by, pattern_diff, anomalies, … over a CURSOR
     // Calcite's own scan of a table function cannot run a CURSOR input, yet the planner may pick it over
     // the rules above (it did for an input of one row): it converts the other table functions only.
     if (planner.removeRule(org.apache.calcite.adapter.enumerable.EnumerableRules.ENUMERABLE_TABLE_FUNCTION_SCAN_RULE)) {
@@ -143,7 +143,7 @@ public sealed class SiftPrepare extends CalcitePrepareImpl permits PipelinePrepa
     private static boolean other(org.apache.calcite.rel.logical.LogicalTableFunctionScan scan) {
       if (scan.getCall() instanceof org.apache.calcite.rex.RexCall call
           && call.getOperator() instanceof org.apache.calcite.sql.validate.SqlUserDefinedTableFunction f) {
-        return !(f.getFunction() instanceof PatternTableFunction || f.getFunction() instanceof ContextHitsFunction);
+        return !(f.getFunction() instanceof CursorTableFunction || f.getFunction() instanceof ContextHitsFunction);
       }
       return true;
     }
