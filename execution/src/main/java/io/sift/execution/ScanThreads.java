@@ -6,9 +6,11 @@ import java.util.concurrent.ForkJoinWorkerThread;
 /**
  * The threads parallel scans run their per-segment work on: one per core. Not the common pool: it
  * has one worker fewer than there are cores (the submitting thread is expected to help, which a
- * thread waiting in {@code invoke} does not), so on a 2-core machine a scan would use one core.
+ * thread waiting in {@code invoke} does not), so on a 2-core machine a scan would use one core. Public for
+ * the planner's per-group detection functions (DetectionRows), which share these threads rather than
+ * make a pool of their own.
  */
-final class ScanThreads {
+public final class ScanThreads {
   private static final ForkJoinPool POOL = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), pool -> {
     ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
     t.setName("sift-scan-" + t.getPoolIndex());
@@ -18,7 +20,7 @@ final class ScanThreads {
 
   private ScanThreads() {}
 
-  static ForkJoinPool pool() {
+  public static ForkJoinPool pool() {
     return POOL;
   }
 }
