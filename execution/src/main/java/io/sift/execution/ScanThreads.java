@@ -11,9 +11,12 @@ import java.util.concurrent.ForkJoinWorkerThread;
  * make a pool of their own.
  */
 public final class ScanThreads {
+  // A counter, not getPoolIndex(): the index is not assigned yet while the factory runs (every worker
+  // was named sift-scan-0, which made profiles look as if one thread did all the work).
+  private static final java.util.concurrent.atomic.AtomicInteger NEXT = new java.util.concurrent.atomic.AtomicInteger();
   private static final ForkJoinPool POOL = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), pool -> {
     ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-    t.setName("sift-scan-" + t.getPoolIndex());
+    t.setName("sift-scan-" + NEXT.getAndIncrement());
     t.setDaemon(true);
     return t;
   }, null, false);
