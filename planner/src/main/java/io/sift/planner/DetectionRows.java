@@ -305,23 +305,60 @@ public final class DetectionRows {
     if (groups.isEmpty()) {
       groups.put(PatternRows.NULL_GROUP, new Series());
     }
-    List<Object[]> out = new ArrayList<>();
-    for (Map.Entry<String, Series> entry : groups.entrySet()) {
+    // One task per group on the scan threads (one per core); the rows come out in group order, and the
+    // error reported is the first failing group's in that order, as when the groups ran one by one.
+    List<Map.Entry<String, Series>> entries = new ArrayList<>(groups.entrySet());
+    @SuppressWarnings("unchecked")
+    List<Object[]>[] parts = new List[entries.size()];
+    RuntimeException[] errors = new RuntimeException[entries.size()];
+    final boolean isGrouped = grouped;
+    java.util.function.IntConsumer one = i -> {
+      Map.Entry<String, Series> entry = entries.get(i);
       String group = entry.getKey().equals(PatternRows.NULL_GROUP) ? null : entry.getKey();
       Series series = entry.getValue();
-      series.finish(s.fillZero());
-      long[] ts = Arrays.copyOf(series.ts, series.n);
-      double[] vs = Arrays.copyOf(series.values, series.n);
+      List<Object[]> part = new ArrayList<>();
       try {
-        compute(k, s, ts, vs, group, out);
+        series.finish(s.fillZero());
+        long[] ts = Arrays.copyOf(series.ts, series.n);
+        double[] vs = Arrays.copyOf(series.values, series.n);
+        compute(k, s, ts, vs, group, part);
       } catch (IllegalArgumentException e) {
         String m = e.getMessage() == null ? e.toString() : e.getMessage();
         if (!m.startsWith(k.sqlName)) {
           m = k.sqlName + ": " + m;
         }
-        throw new DetectionException(grouped ? m + " (group " + (group == null ? "NULL" : "'" + group + "'") + ")"
-            : m, e);
+        errors[i] = new DetectionException(isGrouped ? m + " (group " + (group == null ? "NULL" : "'" + group + "'")
+            + ")" : m, e);
+      } catch (RuntimeException e) {
+        errors[i] = e;
       }
+      parts[i] = part;
+    };
+    if (entries.size() == 1) {
+      one.accept(0);
+    } else {
+      List<java.util.concurrent.ForkJoinTask<?>> tasks = new ArrayList<>(entries.size());
+      java.util.concurrent.ForkJoinPool pool = io.sift.execution.ScanThreads.pool();
+      for (int i = 0; i < entries.size(); i++) {
+        final int at = i;
+        tasks.add(pool.submit(() -> one.accept(at)));
+      }
+      for (java.util.concurrent.ForkJoinTask<?> t : tasks) {
+        t.join();
+      }
+    }
+    for (RuntimeException e : errors) {
+      if (e != null) {
+        throw e;
+      }
+    }
+    int size = 0;
+    for (List<Object[]> p : parts) {
+      size += p.size();
+    }
+    List<Object[]> out = new ArrayList<>(size);
+    for (List<Object[]> p : parts) {
+      out.addAll(p);
     }
     return Linq4j.asEnumerable(out);
   }

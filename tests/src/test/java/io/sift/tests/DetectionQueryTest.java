@@ -140,4 +140,23 @@ class DetectionQueryTest {
       assertTrue(e.getMessage().contains("changepoints: a series needs at least 10 present values"), e.getMessage());
     }
   }
+
+  @Test
+  void groupsRunInParallelButComeOutInOrder() throws SQLException {
+    try (Connection c = connect()) {
+      List<List<Object>> rows = query(c, "SELECT group_value, ts FROM TABLE(anomalies(CURSOR("
+          + "SELECT __time__, latency, host FROM metrics)))");
+      assertEquals(240, rows.size());
+      for (int i = 0; i < 240; i++) {
+        assertEquals(i < 120 ? "a" : "b", rows.get(i).get(1 - 1), "row " + i);
+        assertEquals(START + (i % 120) * 60_000L, ((Timestamp) rows.get(i).get(1)).getTime(), "row " + i);
+      }
+      // both groups too short: the error names the first group in order of appearance, every time
+      for (int k = 0; k < 5; k++) {
+        SQLException e = assertThrows(SQLException.class, () -> query(c, "SELECT * FROM TABLE(changepoints(CURSOR("
+            + "SELECT __time__, latency, host FROM metrics WHERE __time__ < TIMESTAMP '2026-10-01 06:03:00')))"));
+        assertTrue(e.getMessage().contains("(group 'a')"), e.getMessage());
+      }
+    }
+  }
 }
