@@ -7,7 +7,7 @@ import java.util.Random;
 
 /**
  * The daily cloud bill of {@code shared/tools/genlogs.py --formats billing}, generated here with the same
- * recipe (tests may not read ../shared): 120 days ending on {@code end}, six products with base costs, a
+ * recipe (tests run without the shared folder): 120 days ending on {@code end}, six products with base costs, a
  * weekly pattern (weekends ×0.85), growth of 0.4% of the base a day, ×N(1, 0.03) noise, and one spike day
  * (×4 on one product) 8–30 days before the end. Java's random numbers, so not the script's bytes.
  */
