@@ -54,21 +54,6 @@ class DetectionQueryTest {
     return DriverManager.getConnection("jdbc:sift:" + data + ";store=metrics");
   }
 
-  private static List<List<Object>> query(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      List<List<Object>> out = new ArrayList<>();
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<Object> row = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          row.add(rs.getObject(i));
-        }
-        out.add(row);
-      }
-      return out;
-    }
-  }
-
   @Test
   void changepointsPerGroupInPlainSql() throws SQLException {
     try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
@@ -97,17 +82,17 @@ class DetectionQueryTest {
   @Test
   void anomaliesAndForecastInPlainSql() throws SQLException {
     try (Connection c = connect()) {
-      List<List<Object>> flagged = query(c, "SELECT ts, kind FROM TABLE(anomalies(CURSOR("
+      List<List<Object>> flagged = QueryRows.objects(c, "SELECT ts, kind FROM TABLE(anomalies(CURSOR("
           + "SELECT __time__, latency FROM metrics WHERE host = 'a'), 'method=auto online=true')) WHERE is_anomaly");
       assertEquals(1, flagged.size(), flagged.toString());
       long at = ((Timestamp) flagged.get(0).get(0)).getTime();
       // causal: flagged at the step or a few points later, never before it
       assertTrue(at >= START + 60 * 60_000L && at <= START + 70 * 60_000L, flagged.toString());
-      List<List<Object>> points = query(c, "SELECT count(*) FROM TABLE(anomalies(CURSOR("
+      List<List<Object>> points = QueryRows.objects(c, "SELECT count(*) FROM TABLE(anomalies(CURSOR("
           + "SELECT __time__, latency FROM metrics WHERE host = 'b')))");
       assertEquals(120L, ((Number) points.get(0).get(0)).longValue());
 
-      List<List<Object>> f = query(c, "SELECT ts, \"value\", \"lower\", \"upper\" FROM TABLE(forecast(CURSOR("
+      List<List<Object>> f = QueryRows.objects(c, "SELECT ts, \"value\", \"lower\", \"upper\" FROM TABLE(forecast(CURSOR("
           + "SELECT __time__, latency FROM metrics WHERE host = 'b'), 5))");
       assertEquals(5, f.size());
       for (int i = 0; i < 5; i++) {
@@ -122,10 +107,10 @@ class DetectionQueryTest {
   @Test
   void pipeCommandsPickTimeAndValue() throws SQLException {
     try (Connection c = connect()) {
-      List<List<Object>> changes = query(c, "* | where host = 'a' | project __time__, latency | changepoints");
+      List<List<Object>> changes = QueryRows.objects(c, "* | where host = 'a' | project __time__, latency | changepoints");
       assertEquals(1, changes.size(), changes.toString());
       assertEquals(Instant.parse("2026-10-01T07:00:00Z"), ((Timestamp) changes.get(0).get(0)).toInstant());
-      List<List<Object>> byHost = query(c, "* | changepoints value=latency by host");
+      List<List<Object>> byHost = QueryRows.objects(c, "* | changepoints value=latency by host");
       assertEquals(1, byHost.size(), byHost.toString());
       assertEquals("a", byHost.get(0).get(0));
     }
@@ -134,7 +119,7 @@ class DetectionQueryTest {
   @Test
   void tooShortASeriesIsAnArgumentError() throws SQLException {
     try (Connection c = connect()) {
-      SQLException e = assertThrows(SQLException.class, () -> query(c, "SELECT * FROM TABLE(changepoints(CURSOR("
+      SQLException e = assertThrows(SQLException.class, () -> QueryRows.objects(c, "SELECT * FROM TABLE(changepoints(CURSOR("
           + "SELECT __time__, latency FROM metrics WHERE latency < 0)))"));
       assertEquals("22023", e.getSQLState());
       assertTrue(e.getMessage().contains("changepoints: a series needs at least 10 present values"), e.getMessage());
@@ -144,7 +129,7 @@ class DetectionQueryTest {
   @Test
   void groupsRunInParallelButComeOutInOrder() throws SQLException {
     try (Connection c = connect()) {
-      List<List<Object>> rows = query(c, "SELECT group_value, ts FROM TABLE(anomalies(CURSOR("
+      List<List<Object>> rows = QueryRows.objects(c, "SELECT group_value, ts FROM TABLE(anomalies(CURSOR("
           + "SELECT __time__, latency, host FROM metrics)))");
       assertEquals(240, rows.size());
       for (int i = 0; i < 240; i++) {
@@ -153,7 +138,7 @@ class DetectionQueryTest {
       }
       // both groups too short: the error names the first group in order of appearance, every time
       for (int k = 0; k < 5; k++) {
-        SQLException e = assertThrows(SQLException.class, () -> query(c, "SELECT * FROM TABLE(changepoints(CURSOR("
+        SQLException e = assertThrows(SQLException.class, () -> QueryRows.objects(c, "SELECT * FROM TABLE(changepoints(CURSOR("
             + "SELECT __time__, latency, host FROM metrics WHERE __time__ < TIMESTAMP '2026-10-01 06:03:00')))"));
         assertTrue(e.getMessage().contains("(group 'a')"), e.getMessage());
       }

@@ -64,25 +64,6 @@ class PatternQueryTest {
     return DriverManager.getConnection("jdbc:sift:" + data + ";store=app");
   }
 
-  private static List<List<Object>> rows(ResultSet rs) throws SQLException {
-    List<List<Object>> out = new ArrayList<>();
-    int n = rs.getMetaData().getColumnCount();
-    while (rs.next()) {
-      List<Object> row = new ArrayList<>();
-      for (int i = 1; i <= n; i++) {
-        row.add(rs.getObject(i));
-      }
-      out.add(row);
-    }
-    return out;
-  }
-
-  private static List<List<Object>> query(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      return rows(rs);
-    }
-  }
-
   @Test
   void patternsInPlainSql() throws SQLException {
     try (Connection c = connect(); Statement s = c.createStatement();
@@ -95,7 +76,7 @@ class PatternQueryTest {
       assertEquals(Types.BIGINT, md.getColumnType(3));
       assertEquals(Types.DOUBLE, md.getColumnType(4));
       assertEquals(Types.TIMESTAMP, md.getColumnType(6));
-      List<List<Object>> rows = rows(rs);
+      List<List<Object>> rows = QueryRows.objects(rs);
       assertEquals(4, rows.size(), rows.toString());
       long total = 0;
       double shares = 0;
@@ -122,14 +103,14 @@ class PatternQueryTest {
     List<List<Object>> app;
     List<List<Object>> copy;
     try (Connection c = connect()) {
-      copy = query(c, "from copy * | patterns | project pattern_id, \"pattern\", \"count\"");
-      app = query(c, "SELECT pattern_id, \"pattern\", \"count\" FROM TABLE(patterns(CURSOR(SELECT message FROM app)))");
+      copy = QueryRows.objects(c, "from copy * | patterns | project pattern_id, \"pattern\", \"count\"");
+      app = QueryRows.objects(c, "SELECT pattern_id, \"pattern\", \"count\" FROM TABLE(patterns(CURSOR(SELECT message FROM app)))");
     }
     assertEquals(app, copy);
     assertTrue(Files.exists(data.resolve("_patterns/templates.txt")));
     // Another connection (as another process would) reads the templates the query kept in the data directory.
     try (Connection c = connect()) {
-      List<List<Object>> ids = query(c, "SELECT pattern_id(message) AS id, count(*) AS n FROM app GROUP BY "
+      List<List<Object>> ids = QueryRows.objects(c, "SELECT pattern_id(message) AS id, count(*) AS n FROM app GROUP BY "
           + "pattern_id(message) ORDER BY n DESC, id");
       List<List<Object>> expected = new ArrayList<>();
       app.stream().sorted((x, y) -> {
@@ -137,14 +118,14 @@ class PatternQueryTest {
         return byCount != 0 ? byCount : ((String) x.get(0)).compareTo((String) y.get(0));
       }).forEach(r -> expected.add(List.of(r.get(0), r.get(2))));
       assertEquals(expected, ids);
-      assertNull(query(c, "SELECT pattern_id(CAST(NULL AS VARCHAR)) FROM (VALUES (1))").get(0).get(0));
+      assertNull(QueryRows.objects(c, "SELECT pattern_id(CAST(NULL AS VARCHAR)) FROM (VALUES (1))").get(0).get(0));
     }
   }
 
   @Test
   void patternsByGroupInPlainSql() throws SQLException {
     try (Connection c = connect()) {
-      List<List<Object>> rows = query(c, "SELECT \"pattern\", group_value, \"count\", share, pattern_count FROM "
+      List<List<Object>> rows = QueryRows.objects(c, "SELECT \"pattern\", group_value, \"count\", share, pattern_count FROM "
           + "TABLE(patterns_by(CURSOR(SELECT message, __source__, __time__ FROM app))) WHERE \"pattern\" LIKE '%inventory%'");
       assertEquals(1, rows.size(), rows.toString());
       assertEquals("web-02.log", rows.get(0).get(1));
@@ -160,7 +141,7 @@ class PatternQueryTest {
       ps.setTimestamp(1, Timestamp.from(Instant.parse("2026-10-01T16:00:30Z")));
       List<List<Object>> rows;
       try (ResultSet rs = ps.executeQuery()) {
-        rows = rows(rs);
+        rows = QueryRows.objects(rs);
       }
       assertTrue(((String) rows.get(0).get(0)).contains("inventory-service"), rows.toString());
       assertEquals(0L, rows.get(0).get(1));

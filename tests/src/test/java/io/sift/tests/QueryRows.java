@@ -47,6 +47,26 @@ final class QueryRows {
     }
   }
 
+  /** Every row of a result as its JDBC objects. */
+  static List<List<Object>> objects(ResultSet rs) throws SQLException {
+    List<List<Object>> out = new ArrayList<>();
+    int n = rs.getMetaData().getColumnCount();
+    while (rs.next()) {
+      List<Object> row = new ArrayList<>();
+      for (int i = 1; i <= n; i++) {
+        row.add(rs.getObject(i));
+      }
+      out.add(row);
+    }
+    return out;
+  }
+
+  static List<List<Object>> objects(Connection c, String query) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+      return objects(rs);
+    }
+  }
+
   /** The error a query fails with. */
   static SQLException error(String url, String query) {
     return assertThrows(SQLException.class, () -> run(url, query), query);
