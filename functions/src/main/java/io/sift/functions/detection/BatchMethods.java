@@ -184,7 +184,12 @@ final class BatchMethods {
     int k = 8;
     int w = o.window() > 0 ? o.window() : 60;
     double[] g = x.clone();
-    PeriodDetector.Grid.fill(g);
+    // online, a gap is carried forward from the last value (interpolating would read the point after the gap)
+    // and nothing is decided until a full window follows the first value
+    int first = o.online() ? PeriodDetector.Grid.fillForward(g) : 0;
+    if (!o.online()) {
+      PeriodDetector.Grid.fill(g);
+    }
     double zBand = Stats.zForTail(o.tailProbability());
     double logPStar = Math.log(o.tailProbability());
     SortedWindow before = new SortedWindow(w);
@@ -227,7 +232,7 @@ final class BatchMethods {
         }
       }
       int enter = o.online() ? i - k + 1 : i;
-      if (enter >= 0) {
+      if (enter >= first) {
         before.add(g[enter]);
       }
     }

@@ -292,6 +292,29 @@ public final class PeriodDetector {
       return new Grid(step, start, index, grid);
     }
 
+    /**
+     * Fills NaN gaps with the last value before them (a causal fill); leading NaNs become the first value.
+     * Returns the index of the first value ({@code g.length} if there is none, and then all zeros).
+     */
+    static int fillForward(double[] g) {
+      int first = -1;
+      for (int i = 0; i < g.length; i++) {
+        if (Double.isNaN(g[i])) {
+          if (first >= 0) {
+            g[i] = g[i - 1];
+          }
+        } else if (first < 0) {
+          first = i;
+        }
+      }
+      if (first < 0) {
+        Arrays.fill(g, 0);
+        return g.length;
+      }
+      Arrays.fill(g, 0, first, g[first]);
+      return first;
+    }
+
     /** Fills NaN gaps by linear interpolation (ends by the nearest value); all-NaN becomes zeros. */
     static void fill(double[] g) {
       int n = g.length;
