@@ -1,6 +1,9 @@
 package io.sift.functions.detection;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * The methods other than the causal {@code auto}: {@code threshold}, {@code pop}, {@code seasonal}, {@code mad},
@@ -170,7 +173,7 @@ final class BatchMethods {
         win.add(x[i]);
       }
     }
-    return suppress(r, gap(o, ts, 0));
+    return suppress(r, x, gap(o, ts, 0), o.online());
   }
 
   /**
@@ -178,10 +181,13 @@ final class BatchMethods {
    * or the median of the last k points against the w points before them (online). The reference is the
    * least-squares line through the w points extrapolated to the k points' middle, so a ramp is not a shift.
    */
+  /** Points after a candidate shift whose median is compared with the line before it. */
+  static final int LEVEL_SHIFT_K = 8;
+
   static AnomalyResult levelShift(long[] ts, double[] x, AnomalyOptions o) {
     int n = x.length;
     AnomalyResult r = AnomalyResult.ofSize(n);
-    int k = 8;
+    int k = LEVEL_SHIFT_K;
     int w = o.window() > 0 ? o.window() : 60;
     double[] g = x.clone();
     // online, a gap is carried forward from the last value (interpolating would read the point after the gap)
@@ -236,13 +242,16 @@ final class BatchMethods {
         before.add(g[enter]);
       }
     }
-    return suppress(r, Math.max(k, gap(o, ts, 0)));
+    return suppress(r, x, Math.max(k, gap(o, ts, 0)), o.online());
   }
 
   /**
    * Seasonal decomposition (batch): trend = centred moving average over one period (or 25 points without one),
    * seasonal = per-phase median of the detrended series, residual judged by its median and IQR.
    */
+  /** Values a phase's seasonal median should rest on (see {@link #seasonal}). */
+  static final int MIN_PHASE_VALUES = 7;
+
   static AnomalyResult seasonal(long[] ts, double[] x, AnomalyOptions o, boolean withLevelShift) {
     int n = x.length;
     AnomalyResult r = AnomalyResult.ofSize(n);
@@ -251,7 +260,7 @@ final class BatchMethods {
     int m = g.length;
     int period = o.period() > 1 ? o.period() : 0;
     if (o.period() == 0) {
-      int[] p = PeriodDetector.dominant(g, 0, m);
+      int[] p = PeriodDetector.dominant(g, 0, m, grid.step);
       if (p != null && p[1] >= OnlineAuto.SEASONAL_MIN * 1e6 && 2 * p[0] <= m) {
         period = p[0];
       }
@@ -268,11 +277,23 @@ final class BatchMethods {
       for (int i = 0; i < m; i++) {
         byPhase[i % period][cnt[i % period]++] = g[i] - trend[i];
       }
+      // With few cycles a phase's median has too few values to ignore one spike (of two it is their mean, and
+      // the spike of one day becomes a dip of the other): neighbouring phases join in until there are about
+      // MIN_PHASE_VALUES, as long as that stays within a twentieth of the period, where a season is smooth.
+      int cycles = (m + period - 1) / period;
+      int h = Math.min(period / 20, (int) Math.ceil((MIN_PHASE_VALUES / (double) cycles - 1) / 2));
+      double[] pool = new double[(2 * h + 1) * cycles];
       double[] med = new double[period];
       double mean = 0;
       for (int p = 0; p < period; p++) {
-        Arrays.sort(byPhase[p], 0, cnt[p]);
-        med[p] = cnt[p] == 0 ? 0 : quantile(Arrays.copyOf(byPhase[p], cnt[p]), 0.5);
+        int k = 0;
+        for (int d = -h; d <= h; d++) {
+          int q = Math.floorMod(p + d, period);
+          System.arraycopy(byPhase[q], 0, pool, k, cnt[q]);
+          k += cnt[q];
+        }
+        Arrays.sort(pool, 0, k);
+        med[p] = k == 0 ? 0 : quantile(Arrays.copyOf(pool, k), 0.5);
         mean += med[p];
       }
       mean /= period;
@@ -280,6 +301,18 @@ final class BatchMethods {
         seas[i] = med[i % period] - mean;
       }
     }
+    // A spike would lift the moving-average trend around it (and with it the expected values of its
+    // neighbours): the trend is taken again over the grid clipped at CLIP robust scales from the first fit.
+    double[] gridResid = new double[m];
+    for (int i = 0; i < m; i++) {
+      gridResid[i] = g[i] - trend[i] - seas[i];
+    }
+    double[] gcs = centreScale(gridResid.clone());
+    double[] clipped = new double[m];
+    for (int i = 0; i < m; i++) {
+      clipped[i] = g[i] - gridResid[i] + clip(gridResid[i], gcs);
+    }
+    trend = movingAverage(clipped, span);
     double[] resid = new double[n];
     Arrays.fill(resid, Double.NaN);
     for (int i = 0; i < n; i++) {
@@ -307,7 +340,13 @@ final class BatchMethods {
       }
     }
     if (withLevelShift) {
-      AnomalyResult ls = levelShift(ts, deseasoned(x, grid, seas), o.withMinGap(-1));
+      // the level-shift line is fitted by least squares: it sees the series clipped, so a spike just before
+      // a point does not tilt it into a shift
+      double[] calm = new double[n];
+      for (int i = 0; i < n; i++) {
+        calm[i] = Double.isFinite(x[i]) ? r.expected()[i] + clip(x[i] - r.expected()[i], cs) : x[i];
+      }
+      AnomalyResult ls = levelShift(ts, deseasoned(calm, grid, seas), o.withMinGap(-1));
       for (int i = 0; i < n; i++) {
         if (ls.anomaly()[i] && ls.score()[i] >= r.score()[i]) {
           r.score()[i] = ls.score()[i];
@@ -316,7 +355,15 @@ final class BatchMethods {
         }
       }
     }
-    return suppress(r, gap(o, ts, period));
+    return suppress(r, x, gap(o, ts, period), o.online());
+  }
+
+  /** Robust scales beyond which {@link #seasonal} clips a residual when fitting trend and shift lines. */
+  static final double CLIP = 5;
+
+  /** A residual clipped to centre ± CLIP × scale ({centre, scale} as {@link #centreScale} gives them). */
+  private static double clip(double resid, double[] cs) {
+    return Math.max(cs[0] - CLIP * cs[1], Math.min(cs[0] + CLIP * cs[1], resid));
   }
 
   private static double[] deseasoned(double[] x, PeriodDetector.Grid grid, double[] seas) {
@@ -327,6 +374,11 @@ final class BatchMethods {
     return d;
   }
 
+  /**
+   * Points that belong to one event, by default: online, a live alert stays quiet for a period (at least a day)
+   * after it fired ({@link OnlineAuto#autoGap}); batch, which sees each event whole, merges only the flags of one
+   * event ({@link #BATCH_GAP}), so two incidents an hour apart are both flagged.
+   */
   static int gap(AnomalyOptions o, long[] ts, int period) {
     if (o.minGap() == -1) {
       return 0;
@@ -334,29 +386,63 @@ final class BatchMethods {
     if (o.minGap() > 0) {
       return o.minGap();
     }
-    return OnlineAuto.autoGap(period, PeriodDetector.Grid.medianStep(ts));
+    return o.online() ? OnlineAuto.autoGap(period, PeriodDetector.Grid.medianStep(ts)) : BATCH_GAP;
   }
 
+  /** Default batch gap: twice the level-shift window, over which one shift raises a run of flags. */
+  static final int BATCH_GAP = 2 * LEVEL_SHIFT_K;
+
   /**
-   * One flag per event: a flagged point within {@code gap} points after an earlier flag is unflagged (its score
-   * stays). Flags are kept in the order they come, so this is causal too.
+   * One flag per event (scores stay). Online, a flag within {@code gap} points after an earlier flag is dropped
+   * (the first one fired; causal). Batch, the strongest flag of a run wins (greatest score; among scores that
+   * reached 1, the value farthest outside its band, then the earliest), so a shift is flagged where the
+   * evidence peaks rather than where it first crosses the threshold.
    */
-  static AnomalyResult suppress(AnomalyResult r, int gap) {
+  static AnomalyResult suppress(AnomalyResult r, double[] x, int gap, boolean online) {
     if (gap <= 0) {
       return r;
     }
-    int last = Integer.MIN_VALUE / 2;
+    if (online) {
+      int last = Integer.MIN_VALUE / 2;
+      for (int i = 0; i < r.size(); i++) {
+        if (r.anomaly()[i]) {
+          if (i - last <= gap) {
+            unflag(r, i);
+          } else {
+            last = i;
+          }
+        }
+      }
+      return r;
+    }
+    List<Integer> flags = new ArrayList<>();
     for (int i = 0; i < r.size(); i++) {
       if (r.anomaly()[i]) {
-        if (i - last <= gap) {
-          r.anomaly()[i] = false;
-          r.kind()[i] = null;
-        } else {
-          last = i;
+        flags.add(i);
+      }
+    }
+    Comparator<Integer> strongest = Comparator.<Integer>comparingDouble(i -> -r.score()[i])
+        .thenComparingDouble(i -> -Math.abs(x[i] - r.expected()[i]) / (r.upper()[i] - r.lower()[i]))
+        .thenComparingInt(i -> i);
+    flags.sort(strongest);
+    boolean[] kept = new boolean[r.size()];
+    for (int i : flags) {
+      if (!r.anomaly()[i]) {
+        continue;
+      }
+      kept[i] = true;
+      for (int j = Math.max(0, i - gap); j <= Math.min(r.size() - 1, i + gap); j++) {
+        if (!kept[j] && r.anomaly()[j]) {
+          unflag(r, j);
         }
       }
     }
     return r;
+  }
+
+  private static void unflag(AnomalyResult r, int i) {
+    r.anomaly()[i] = false;
+    r.kind()[i] = null;
   }
 
   static double[] movingAverage(double[] g, int span) {

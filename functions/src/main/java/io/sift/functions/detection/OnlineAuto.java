@@ -168,7 +168,7 @@ final class OnlineAuto {
         int from = (int) Math.max(0, g + 1 - 8192);
         double[] seg = Arrays.copyOfRange(hist, from, (int) g + 1);
         PeriodDetector.Grid.fill(seg);
-        int[] p = PeriodDetector.dominant(seg, 0, seg.length);
+        int[] p = PeriodDetector.dominant(seg, 0, seg.length, step);
         int newPeriod = p != null && p[1] >= SEASONAL_MIN * 1e6 && p[0] >= 2 && 2L * p[0] <= seg.length ? p[0] : 0;
         if (newPeriod != period) {
           period = newPeriod;

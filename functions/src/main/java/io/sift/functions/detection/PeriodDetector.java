@@ -36,7 +36,7 @@ public final class PeriodDetector {
   public static List<Period> detect(long[] ts, double[] values, int max) {
     Grid g = Grid.of(ts, values);
     List<Period> out = new ArrayList<>();
-    for (int[] p : periods(g.values, 0, g.values.length, max)) {
+    for (int[] p : periods(g.values, 0, g.values.length, max, g.step)) {
       out.add(new Period(p[0], p[0] * g.step, p[1] / 1e6));
     }
     return out;
@@ -46,13 +46,18 @@ public final class PeriodDetector {
    * The strongest period of {@code x[from, to)} (a regular grid without NaN) as {points, strength × 10^6},
    * or null.
    */
-  static int[] dominant(double[] x, int from, int to) {
-    List<int[]> p = periods(x, from, to, 1);
+  static int[] dominant(double[] x, int from, int to, long stepMillis) {
+    List<int[]> p = periods(x, from, to, 1, stepMillis);
     return p.isEmpty() ? null : p.get(0);
   }
 
-  /** Periods of x[from, to) as {points, round(strength × 10^6)}, strongest first. */
-  static List<int[]> periods(double[] x, int from, int to, int max) {
+  /**
+   * Periods of x[from, to) as {points, round(strength × 10^6)}, strongest first. With the grid step known
+   * ({@code stepMillis} > 0), a period within {@link #CALENDAR_TOLERANCE} of an hour, a day or a week that is
+   * nearly as strong there becomes exactly that: traffic follows the clock, and a broad autocorrelation peak
+   * (a smooth daily curve, two days of data) puts its maximum a few percent off by noise.
+   */
+  static List<int[]> periods(double[] x, int from, int to, int max, long stepMillis) {
     int n = to - from;
     List<int[]> out = new ArrayList<>();
     if (n < 8 || max <= 0) {
@@ -65,7 +70,7 @@ public final class PeriodDetector {
     int maxLag = n / 2;
     List<int[]> peaks = new ArrayList<>();
     double runningMin = 1;
-    for (int lag = 1; lag < maxLag; lag++) {
+    for (int lag = 1; lag <= maxLag && lag + 1 < n; lag++) {
       runningMin = Math.min(runningMin, acf[lag]);
       if (lag >= 2 && acf[lag] >= MIN_STRENGTH && acf[lag] > acf[lag - 1] && acf[lag] >= acf[lag + 1]
           && acf[lag] - runningMin >= MIN_PROMINENCE) {
@@ -104,7 +109,36 @@ public final class PeriodDetector {
         }
       }
     }
+    if (stepMillis > 0) {
+      List<int[]> snapped = new ArrayList<>();
+      for (int[] p : out) {
+        int[] c = toCalendar(p, acf, maxLag, stepMillis);
+        if (snapped.stream().noneMatch(q -> q[0] == c[0])) {
+          snapped.add(c);
+        }
+      }
+      return snapped;
+    }
     return out;
+  }
+
+  /** Hour, day and week in milliseconds: the periods {@link #periods} snaps to. */
+  private static final long[] CALENDAR = {3_600_000L, 86_400_000L, 7 * 86_400_000L};
+  /** How far (relative) a detected period may be from a calendar period to be snapped to it. */
+  static final double CALENDAR_TOLERANCE = 0.1;
+
+  private static int[] toCalendar(int[] p, double[] acf, int maxLag, long stepMillis) {
+    for (long c : CALENDAR) {
+      if (c % stepMillis != 0) {
+        continue;
+      }
+      long lag = c / stepMillis;
+      if (lag >= 2 && lag <= maxLag && lag != p[0] && Math.abs(lag - p[0]) <= CALENDAR_TOLERANCE * p[0]
+          && acf[(int) lag] >= 0.9 * p[1] / 1e6) {
+        return new int[] {(int) lag, (int) Math.round(acf[(int) lag] * 1e6)};
+      }
+    }
+    return p;
   }
 
   /** Biased autocorrelation of the detrended, winsorised x[from, to), lags 0..n-1; null when constant. */

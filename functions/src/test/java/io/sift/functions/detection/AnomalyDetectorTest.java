@@ -102,6 +102,43 @@ class AnomalyDetectorTest {
   }
 
   @Test
+  void batchFlagsAWindowAtBothEdgesAndAnotherIncidentAnHourLater() {
+    // a drop to a quarter for 45 minutes, then a spike an hour after it ends: batch flags each event where it is
+    // clearest (the drop's first and last minute), not only the first event of the day
+    double[] v = noise(1440, 5, 2);
+    for (int i = 600; i < 645; i++) {
+      v[i] = 25 + 2 * (v[i] - 100) / 2;
+    }
+    v[705] = 180;
+    List<Integer> f = flagged(AnomalyDetector.detect(minutes(v.length), v));
+    assertEquals(3, f.size(), f.toString());
+    assertTrue(Math.abs(f.get(0) - 600) <= 1 && Math.abs(f.get(1) - 645) <= 1, f.toString());
+    assertEquals(705, f.get(2));
+  }
+
+  @Test
+  void batchExpectationNextToASpikeIsNotLiftedByIt() {
+    double[] v = noise(1440, 1, 1);
+    v[1000] = 160;
+    AnomalyResult r = AnomalyDetector.detect(minutes(v.length), v);
+    for (int i = 985; i <= 1015; i++) {
+      assertEquals(100, r.expected()[i], 1, "expected at " + i);
+    }
+  }
+
+  @Test
+  void twoDaysOfADailyCurveAreSeasonalWithADayPeriodAndASpikeDoesNotEchoIntoTheOtherDay() {
+    Random rnd = new Random(7);
+    double[] v = new double[2880];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = 300 + 200 * Math.sin(2 * Math.PI * i / 1440) + 15 * rnd.nextGaussian();
+    }
+    v[2000] += 900;
+    assertEquals(1440, PeriodDetector.detect(minutes(v.length), v, 1).get(0).points());
+    assertEquals(List.of(2000), flagged(AnomalyDetector.detect(minutes(v.length), v)));
+  }
+
+  @Test
   void rampIsNotFlaggedWhileItIsTheNormalCourse() {
     double[] v = noise(1440, 4, 1);
     for (int i = 0; i < v.length; i++) {
