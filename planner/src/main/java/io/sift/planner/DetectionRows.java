@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
-import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.linq4j.AbstractEnumerable;
 
 /**
  * What the detection table functions ({@link DetectionTableFunction}) compute: the cursor's rows
@@ -198,20 +198,32 @@ public final class DetectionRows {
       values[n++] = v;
     }
 
+    private boolean sorted() {
+      for (int i = 1; i < n; i++) {
+        if (ts[i] < ts[i - 1]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Sorts by time (stably; rows usually arrive in order) and fills zeros on the grid if asked. */
     void finish(boolean fillZero) {
-      Integer[] order = new Integer[n];
-      for (int i = 0; i < n; i++) {
-        order[i] = i;
+      if (!sorted()) {
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+          order[i] = i;
+        }
+        Arrays.sort(order, (x, y) -> Long.compare(ts[x], ts[y]));
+        long[] t2 = new long[n];
+        double[] v2 = new double[n];
+        for (int i = 0; i < n; i++) {
+          t2[i] = ts[order[i]];
+          v2[i] = values[order[i]];
+        }
+        ts = t2;
+        values = v2;
       }
-      Arrays.sort(order, (x, y) -> Long.compare(ts[x], ts[y]));
-      long[] t2 = new long[n];
-      double[] v2 = new double[n];
-      for (int i = 0; i < n; i++) {
-        t2[i] = ts[order[i]];
-        v2[i] = values[order[i]];
-      }
-      ts = t2;
-      values = v2;
       if (fillZero && n > 1) {
         long step = Long.MAX_VALUE;
         for (int i = 1; i < n; i++) {
@@ -249,6 +261,75 @@ public final class DetectionRows {
         n = m;
       }
     }
+  }
+
+  /** One group's output rows, made when they are read (a day per minute of 10,000 hosts is 14.4M rows). */
+  private interface GroupRows {
+    int size();
+
+    Object[] row(int i);
+  }
+
+  private record ListRows(List<Object[]> rows) implements GroupRows {
+    public int size() {
+      return rows.size();
+    }
+
+    public Object[] row(int i) {
+      return rows.get(i);
+    }
+  }
+
+  private record AnomalyRows(long[] ts, double[] vs, AnomalyResult r, String group) implements GroupRows {
+    public int size() {
+      return ts.length;
+    }
+
+    public Object[] row(int i) {
+      return new Object[] {ts[i], num(vs[i]), num(r.expected()[i]), num(r.lower()[i]), num(r.upper()[i]),
+          r.score()[i], r.anomaly()[i], r.kindName(i), group};
+    }
+  }
+
+  /** The groups' rows one after the other. */
+  private static Enumerable<Object[]> concat(GroupRows[] parts) {
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object[]> enumerator() {
+        return new Enumerator<>() {
+          int part;
+          int at = -1;
+          Object[] current;
+
+          @Override
+          public Object[] current() {
+            return current;
+          }
+
+          @Override
+          public boolean moveNext() {
+            while (part < parts.length) {
+              if (++at < parts[part].size()) {
+                current = parts[part].row(at);
+                return true;
+              }
+              part++;
+              at = -1;
+            }
+            return false;
+          }
+
+          @Override
+          public void reset() {
+            part = 0;
+            at = -1;
+          }
+
+          @Override
+          public void close() {}
+        };
+      }
+    };
   }
 
   /** Called from generated code: the rows of a detection function over its cursor's rows. */
@@ -308,20 +389,18 @@ public final class DetectionRows {
     // One task per group on the scan threads (one per core); the rows come out in group order, and the
     // error reported is the first failing group's in that order, as when the groups ran one by one.
     List<Map.Entry<String, Series>> entries = new ArrayList<>(groups.entrySet());
-    @SuppressWarnings("unchecked")
-    List<Object[]>[] parts = new List[entries.size()];
+    GroupRows[] parts = new GroupRows[entries.size()];
     RuntimeException[] errors = new RuntimeException[entries.size()];
     final boolean isGrouped = grouped;
     java.util.function.IntConsumer one = i -> {
       Map.Entry<String, Series> entry = entries.get(i);
       String group = entry.getKey().equals(PatternRows.NULL_GROUP) ? null : entry.getKey();
       Series series = entry.getValue();
-      List<Object[]> part = new ArrayList<>();
       try {
         series.finish(s.fillZero());
         long[] ts = Arrays.copyOf(series.ts, series.n);
         double[] vs = Arrays.copyOf(series.values, series.n);
-        compute(k, s, ts, vs, group, part);
+        parts[i] = compute(k, s, ts, vs, group);
       } catch (IllegalArgumentException e) {
         String m = e.getMessage() == null ? e.toString() : e.getMessage();
         if (!m.startsWith(k.sqlName)) {
@@ -332,7 +411,7 @@ public final class DetectionRows {
       } catch (RuntimeException e) {
         errors[i] = e;
       }
-      parts[i] = part;
+      // a group whose computation failed gets no GroupRows: its error is thrown below
     };
     if (entries.size() == 1) {
       one.accept(0);
@@ -352,27 +431,15 @@ public final class DetectionRows {
         throw e;
       }
     }
-    int size = 0;
-    for (List<Object[]> p : parts) {
-      size += p.size();
-    }
-    List<Object[]> out = new ArrayList<>(size);
-    for (List<Object[]> p : parts) {
-      out.addAll(p);
-    }
-    return Linq4j.asEnumerable(out);
+    return concat(parts);
   }
 
-  private static void compute(DetectionTableFunction.Kind k, Settings s, long[] ts, double[] vs, String group,
-      List<Object[]> out) {
+  private static GroupRows compute(DetectionTableFunction.Kind k, Settings s, long[] ts, double[] vs, String group) {
+    if (k == DetectionTableFunction.Kind.ANOMALIES) {
+      return new AnomalyRows(ts, vs, AnomalyDetector.detect(ts, vs, s.anomaly()), group);
+    }
+    List<Object[]> out = new ArrayList<>();
     switch (k) {
-      case ANOMALIES -> {
-        AnomalyResult r = AnomalyDetector.detect(ts, vs, s.anomaly());
-        for (int i = 0; i < ts.length; i++) {
-          out.add(new Object[] {ts[i], num(vs[i]), num(r.expected()[i]), num(r.lower()[i]), num(r.upper()[i]),
-              r.score()[i], r.anomaly()[i], r.kindName(i), group});
-        }
-      }
       case CHANGEPOINTS -> {
         for (ChangePoint c : ChangePointDetector.detect(ts, vs, s.changes())) {
           out.add(new Object[] {c.time(), c.index(), c.meanBefore(), c.meanAfter(), c.confidence(), group});
@@ -397,7 +464,9 @@ public final class DetectionRows {
           out.add(new Object[] {p.time(), p.value(), num(p.lower()), num(p.upper()), group});
         }
       }
+      default -> throw new IllegalStateException(k.name());
     }
+    return new ListRows(out);
   }
 
   private static Double num(double v) {
