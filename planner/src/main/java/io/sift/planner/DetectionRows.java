@@ -1,6 +1,7 @@
 package io.sift.planner;
 
 import io.sift.functions.detection.AnomalyDetector;
+import io.sift.functions.detection.AnomalyKind;
 import io.sift.functions.detection.AnomalyOptions;
 import io.sift.functions.detection.AnomalyResult;
 import io.sift.functions.detection.ChangePoint;
@@ -11,6 +12,7 @@ import io.sift.functions.detection.ForecastOptions;
 import io.sift.functions.detection.ForecastPoint;
 import io.sift.functions.detection.Forecaster;
 import io.sift.functions.detection.PeriodDetector;
+import io.sift.functions.detection.SeriesTooShortException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -400,7 +402,15 @@ public final class DetectionRows {
         series.finish(s.fillZero());
         long[] ts = Arrays.copyOf(series.ts, series.n);
         double[] vs = Arrays.copyOf(series.values, series.n);
-        parts[i] = compute(k, s, ts, vs, group);
+        try {
+          parts[i] = compute(k, s, ts, vs, group);
+        } catch (SeriesTooShortException e) {
+          if (!isGrouped) {
+            throw e;
+          }
+          // one host with a few points leaves only its own series without an answer, not the whole query
+          parts[i] = k == DetectionTableFunction.Kind.ANOMALIES ? undecided(ts, vs, group) : new ListRows(List.of());
+        }
       } catch (IllegalArgumentException e) {
         String m = e.getMessage() == null ? e.toString() : e.getMessage();
         if (!m.startsWith(k.sqlName)) {
@@ -434,6 +444,15 @@ public final class DetectionRows {
     return concat(parts);
   }
 
+  /** A series' anomaly rows without decisions: no expectation, score 0, not flagged. */
+  private static GroupRows undecided(long[] ts, double[] vs, String group) {
+    int n = ts.length;
+    double[] none = new double[n];
+    Arrays.fill(none, Double.NaN);
+    return new AnomalyRows(ts, vs, new AnomalyResult(none, none, none, new double[n], new boolean[n],
+        new AnomalyKind[n]), group);
+  }
+
   private static GroupRows compute(DetectionTableFunction.Kind k, Settings s, long[] ts, double[] vs, String group) {
     if (k == DetectionTableFunction.Kind.ANOMALIES) {
       return new AnomalyRows(ts, vs, AnomalyDetector.detect(ts, vs, s.anomaly()), group);
@@ -451,7 +470,7 @@ public final class DetectionRows {
           present += Double.isFinite(v) ? 1 : 0;
         }
         if (present < AnomalyDetector.MIN_POINTS) {
-          throw new IllegalArgumentException("period: a series needs at least " + AnomalyDetector.MIN_POINTS
+          throw new SeriesTooShortException("period: a series needs at least " + AnomalyDetector.MIN_POINTS
               + " present values, got " + present);
         }
         for (PeriodDetector.Period p : PeriodDetector.detect(ts, vs, s.maxPeriods())) {

@@ -16,6 +16,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
@@ -136,12 +137,31 @@ class DetectionQueryTest {
         assertEquals(i < 120 ? "a" : "b", rows.get(i).get(1 - 1), "row " + i);
         assertEquals(START + (i % 120) * 60_000L, ((Timestamp) rows.get(i).get(1)).getTime(), "row " + i);
       }
-      // both groups too short: the error names the first group in order of appearance, every time
+      // both groups fail: the error names the first group in order of appearance, every time
       for (int k = 0; k < 5; k++) {
-        SQLException e = assertThrows(SQLException.class, () -> QueryRows.objects(c, "SELECT * FROM TABLE(changepoints(CURSOR("
-            + "SELECT __time__, latency, host FROM metrics WHERE __time__ < TIMESTAMP '2026-10-01 06:03:00')))"));
+        SQLException e = assertThrows(SQLException.class, () -> QueryRows.objects(c, "SELECT * FROM TABLE(forecast(CURSOR("
+            + "SELECT __time__, latency - 1000, host FROM metrics), 5, 'season=multiplicative period=10'))"));
         assertTrue(e.getMessage().contains("(group 'a')"), e.getMessage());
       }
+    }
+  }
+
+  @Test
+  void aGroupTooShortLeavesOnlyItselfWithoutAnAnswer() throws SQLException {
+    String cursor = "CURSOR(SELECT __time__, latency, host FROM metrics"
+        + " WHERE host = 'a' OR __time__ < TIMESTAMP '2026-10-01 06:03:00')";
+    try (Connection c = connect()) {
+      List<List<Object>> changes = QueryRows.objects(c, "SELECT group_value, ts FROM TABLE(changepoints(" + cursor + "))");
+      assertEquals(1, changes.size(), changes.toString());
+      assertEquals("a", changes.get(0).get(0));
+      assertEquals(START + 60 * 60_000L, ((Timestamp) changes.get(0).get(1)).getTime());
+      List<List<Object>> b = QueryRows.objects(c, "SELECT ts, expected, score, is_anomaly FROM TABLE(anomalies("
+          + cursor + ")) WHERE group_value = 'b'");
+      assertEquals(3, b.size());
+      for (List<Object> row : b) {
+        assertEquals(Arrays.asList(null, 0.0, false), row.subList(1, 4), row.toString());
+      }
+      assertTrue(QueryRows.objects(c, "SELECT * FROM TABLE(forecast(" + cursor + ", 5)) WHERE group_value = 'b'").isEmpty());
     }
   }
 }

@@ -51,7 +51,7 @@ public final class AnomalyDetector {
       }
     }
     if (finite < MIN_POINTS) {
-      throw new IllegalArgumentException("anomalies needs at least " + MIN_POINTS + " points with a value, got "
+      throw new SeriesTooShortException("anomalies needs at least " + MIN_POINTS + " points with a value, got "
           + finite + " (of " + values.length + ")");
     }
   }

@@ -93,7 +93,7 @@ public final class ChangePointDetector {
       }
     }
     if (m < 2 * o.minSegment()) {
-      throw new IllegalArgumentException("changepoints: a series needs at least " + 2 * o.minSegment()
+      throw new SeriesTooShortException("changepoints: a series needs at least " + 2 * o.minSegment()
           + " present values (twice the min segment of " + o.minSegment() + "), got " + m);
     }
     double[][] x = new double[series.length][m];

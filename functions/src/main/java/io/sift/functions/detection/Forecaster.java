@@ -98,7 +98,7 @@ public final class Forecaster {
       present += Double.isNaN(v) ? 0 : 1;
     }
     if (present < MIN_VALUES) {
-      throw new IllegalArgumentException(
+      throw new SeriesTooShortException(
           "forecast: a series needs at least " + MIN_VALUES + " present values, got " + present);
     }
     double[] x = interpolate(y);
@@ -191,7 +191,7 @@ public final class Forecaster {
       for (double v : values) {
         present += Double.isFinite(v) ? 1 : 0;
       }
-      throw new IllegalArgumentException("forecast: a series needs at least " + MIN_VALUES
+      throw new SeriesTooShortException("forecast: a series needs at least " + MIN_VALUES
           + " present values at distinct times, got " + Math.min(present, 1));
     }
     Arrays.sort(gaps, 0, ng);
@@ -202,7 +202,7 @@ public final class Forecaster {
       firstK++;
     }
     if (firstK == n) {
-      throw new IllegalArgumentException("forecast: a series needs at least " + MIN_VALUES + " present values, got 0");
+      throw new SeriesTooShortException("forecast: a series needs at least " + MIN_VALUES + " present values, got 0");
     }
     long t0 = times[boxed[firstK]];
     long last = Math.round((times[boxed[n - 1]] - t0) / (double) step);
