@@ -33,11 +33,15 @@ final class LeafScores {
       deviation[i] = sum == 0 ? 0 : 2 * (predict[i] - real[i]) / sum;
     }
     ep = cube.derived() ? derivedExplanatoryPower(cube) : additiveExplanatoryPower(cube);
-    cutoff = cutoff(deviation, cutoffOutliers);
-    // The anomaly lies on the side of zero the cutoff is on: the cutoff mirrors the normal noise of the
-    // other side. A zero cutoff leaves the side open; the direction of the total change decides it.
-    boolean right = cutoff != 0 ? cutoff > 0 : totalDeviation(cube) < 0;
-    direction = right ? 1 : -1;
+    // The anomaly lies on the side of zero the total moved to (deviation > 0: the KPI fell). RiskLoc reads the
+    // side off the cutoff instead, which goes wrong when the anomalous leaves all share one deviation
+    // (leaves that dropped to 0 are all +2, one distinct value) and noise fills the k most extreme distinct
+    // values on that side; the cutoff's magnitude (the mirrored noise of the normal side) is kept.
+    double total = totalDeviation(cube);
+    double raw = cutoff(deviation, cutoffOutliers);
+    direction = total != 0 ? (total < 0 ? 1 : -1) : (raw >= 0 ? 1 : -1);
+    cutoff = direction * Math.abs(raw);
+    boolean right = direction > 0;
     anomalous = new boolean[n];
     weight = new double[n];
     double anomalousEp = 0;
