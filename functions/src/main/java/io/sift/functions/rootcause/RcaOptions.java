@@ -1,0 +1,75 @@
+package io.sift.functions.rootcause;
+
+/**
+ * How {@link RootCauseSearch} searches. {@link #DEFAULTS} is what {@code rca(…)} uses; the {@code with…}
+ * methods change one option.
+ *
+ * @param maxSize the most attributes in one root-cause element (the deepest cuboid layer searched);
+ *     default 3. {@code rca(dims…, actual, expected, max_size)} sets it
+ * @param riskThreshold the risk score (in [-1, 1]) an element needs to be a root cause; default 0.5, the
+ *     RiskLoc paper's value. The risk is the weighted share of the element's leaves that deviate in the
+ *     anomaly's direction minus how unevenly the element's leaves deviate (a root cause moves its leaves
+ *     together), so 0.5 asks for a clear majority of its deviating mass and an even change
+ * @param minExplainedShare for an additive KPI: an element must explain at least this share of the
+ *     anomalous deviation, and the search stops when the unexplained anomalous deviation falls below it;
+ *     default 0.02 (RiskLoc's proportional explanatory-power threshold)
+ * @param minRatioShare the same for a derived (ratio) KPI, as a share of the KPI's whole change; default
+ *     0.2. A ratio's leaves are mostly small and noisy, so after the real causes a tenth of the change or
+ *     more is typically left spread over elements that happen to pass the risk test; asking each further
+ *     element for a fifth keeps those out
+ * @param cutoffOutliers the number of most extreme leaf deviations on the normal side ignored when placing
+ *     the cutoff between normal and anomalous leaves; default 5 (RiskLoc's {@code n_remove}): a handful of
+ *     noisy leaves must not widen the normal band
+ * @param maxRootCauses the most elements returned; default 10 (real incidents rarely have more, and a
+ *     longer answer is a sign the anomaly is noise)
+ */
+public record RcaOptions(int maxSize, double riskThreshold, double minExplainedShare, double minRatioShare,
+    int cutoffOutliers, int maxRootCauses) {
+
+  public static final RcaOptions DEFAULTS = new RcaOptions(3, 0.5, 0.02, 0.2, 5, 10);
+
+  public RcaOptions {
+    if (maxSize < 1) {
+      throw new IllegalArgumentException("rca: max_size must be at least 1, got " + maxSize);
+    }
+    if (!(riskThreshold >= -1 && riskThreshold <= 1)) {
+      throw new IllegalArgumentException("rca: the risk threshold must be in [-1, 1], got " + riskThreshold);
+    }
+    if (!(minExplainedShare >= 0 && minExplainedShare < 1)) {
+      throw new IllegalArgumentException("rca: the explained share must be in [0, 1), got " + minExplainedShare);
+    }
+    if (!(minRatioShare > 0 && minRatioShare < 1)) {
+      throw new IllegalArgumentException("rca: the ratio explained share must be in (0, 1), got " + minRatioShare);
+    }
+    if (cutoffOutliers < 0) {
+      throw new IllegalArgumentException("rca: cutoff outliers must not be negative, got " + cutoffOutliers);
+    }
+    if (maxRootCauses < 1) {
+      throw new IllegalArgumentException("rca: the number of root causes must be at least 1, got " + maxRootCauses);
+    }
+  }
+
+  public RcaOptions withMaxSize(int v) {
+    return new RcaOptions(v, riskThreshold, minExplainedShare, minRatioShare, cutoffOutliers, maxRootCauses);
+  }
+
+  public RcaOptions withRiskThreshold(double v) {
+    return new RcaOptions(maxSize, v, minExplainedShare, minRatioShare, cutoffOutliers, maxRootCauses);
+  }
+
+  public RcaOptions withMinExplainedShare(double v) {
+    return new RcaOptions(maxSize, riskThreshold, v, minRatioShare, cutoffOutliers, maxRootCauses);
+  }
+
+  public RcaOptions withMinRatioShare(double v) {
+    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, v, cutoffOutliers, maxRootCauses);
+  }
+
+  public RcaOptions withCutoffOutliers(int v) {
+    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, minRatioShare, v, maxRootCauses);
+  }
+
+  public RcaOptions withMaxRootCauses(int v) {
+    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, minRatioShare, cutoffOutliers, v);
+  }
+}
