@@ -58,7 +58,10 @@ record Binning(int maxExactNumbers, Map<String, Double> buckets) {
     int n = 0;
     for (int r = 0; r < values.length; r++) {
       if (!Double.isNaN(values[r])) {
-        bins[r] = (long) Math.floor(values[r] / width);
+        double q = values[r] / width;
+        // a value on an edge as written in decimal (0.3 with width 0.1) opens the next range, though 0.3 / 0.1 < 3
+        double edge = Math.rint(q);
+        bins[r] = (long) (Math.abs(q - edge) < 1e-9 * Math.max(1, Math.abs(q)) ? edge : Math.floor(q));
         seen[n++] = bins[r];
       }
     }
