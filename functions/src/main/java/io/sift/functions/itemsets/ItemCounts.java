@@ -13,8 +13,9 @@ import java.util.stream.IntStream;
  * <p>Three steps. (1) Count each item; only frequent items can be in a frequent itemset, so every other
  * value becomes "missing" — with a support of 5% a dimension keeps at most 20 items, which is what makes
  * the next step small. (2) Collapse the rows to their distinct tuples of frequent items with a count of
- * target and other rows: a dense mixed-radix array when the tuples can be numbered in a million cells
- * (the usual case with a handful of dimensions), else a hash set of tuples; this is the one pass over the
+ * target and other rows: a dense mixed-radix array when the tuples can be numbered in a few million cells
+ * (the usual case with a handful of dimensions), else a hash table of the mixed-radix numbers that occur,
+ * else (beyond 64 bits) a hash set of tuples; this is the one pass over the
  * rows besides (1), split across the cores. (3) Level by level up to the maximum size, enumerate each
  * tuple's k-itemsets whose prefixes were frequent at the levels before (Apriori's pruning on the sorted
  * items), weighted by the tuple's counts. Tuples are few (bounded by the product of the kept items per
@@ -169,31 +170,57 @@ final class ItemCounts {
   }
 
   private static Tuples tuples(ItemTable.Encoded t, int[][] local, int[] radix, int[] firstId) {
-    long cells = 1;
-    for (int r : radix) {
-      cells *= r;
-      if (cells > DENSE_CELLS) {
-        break;
-      }
-    }
-    return cells <= DENSE_CELLS ? denseTuples(t, local, radix, firstId, (int) cells) : hashedTuples(t, local, firstId);
-  }
-
-  private static Tuples denseTuples(ItemTable.Encoded t, int[][] local, int[] radix, int[] firstId, int cells) {
     int dims = radix.length;
-    int[] stride = new int[dims];
-    for (int d = dims - 1, s = 1; d >= 0; d--) {
-      stride[d] = s;
-      s *= radix[d];
+    long[] stride = new long[dims];
+    long cells = 1;
+    for (int d = dims - 1; d >= 0; d--) {
+      stride[d] = cells;
+      if (cells > Long.MAX_VALUE / radix[d]) {
+        return hashedTuples(t, local, firstId);
+      }
+      cells *= radix[d];
     }
     // per dimension: code + 1 → the code's share of the cell number (missing and infrequent give 0)
-    int[][] part = new int[dims][];
+    long[][] part = new long[dims][];
     for (int d = 0; d < dims; d++) {
-      part[d] = new int[local[d].length + 1];
+      part[d] = new long[local[d].length + 1];
       for (int c = 0; c < local[d].length; c++) {
         part[d][c + 1] = local[d][c] * stride[d];
       }
     }
+    Cells numbering = new Cells(part, stride, radix, firstId);
+    // a dense array as long as it is not much larger than the rows (its scan and memory stay below theirs)
+    long dense = Math.max(DENSE_CELLS, Math.min(8L * DENSE_CELLS, t.rows()));
+    return cells <= dense ? denseTuples(t, numbering, (int) cells) : keyedTuples(t, numbering);
+  }
+
+  /** The mixed-radix numbering of tuples: a row's cell, and a cell's item ids. */
+  private record Cells(long[][] part, long[] stride, int[] radix, int[] firstId) {
+    /** cell[i] = the cell of row from + i, for len rows. */
+    void of(int[][] codes, int from, int len, long[] cell) {
+      Arrays.fill(cell, 0, len, 0);
+      for (int d = 0; d < part.length; d++) {
+        if (radix[d] > 1) {
+          int[] col = codes[d];
+          long[] pd = part[d];
+          for (int i = 0; i < len; i++) {
+            cell[i] += pd[col[from + i] + 1];
+          }
+        }
+      }
+    }
+
+    void items(long cell, IntList out) {
+      for (int d = 0; d < radix.length; d++) {
+        int l = (int) (cell / stride[d] % radix[d]);
+        if (l > 0) {
+          out.add(firstId[d] + l - 1);
+        }
+      }
+    }
+  }
+
+  private static Tuples denseTuples(ItemTable.Encoded t, Cells numbering, int cells) {
     int[][] codes = t.codes();
     int chunks = chunks(t.rows());
     int[][] counts = new int[chunks][];
@@ -201,76 +228,90 @@ final class ItemCounts {
       int from = from(p, t.rows(), chunks);
       int to = from(p + 1, t.rows(), chunks);
       int[] n = new int[cells];
-      int[] cell = new int[BLOCK];
+      long[] cell = new long[BLOCK];
       for (int b = from; b < to; b += BLOCK) {
         int len = Math.min(BLOCK, to - b);
-        Arrays.fill(cell, 0, len, 0);
-        for (int d = 0; d < dims; d++) {
-          if (radix[d] > 1) {
-            int[] col = codes[d];
-            int[] pd = part[d];
-            for (int i = 0; i < len; i++) {
-              cell[i] += pd[col[b + i] + 1];
-            }
-          }
-        }
+        numbering.of(codes, b, len, cell);
         for (int i = 0; i < len; i++) {
-          n[cell[i]]++;
+          n[(int) cell[i]]++;
         }
       }
       counts[p] = n;
     });
-    long[] all = new long[cells];
-    for (int[] n : counts) {
+    int[] all = counts[0];
+    for (int p = 1; p < chunks; p++) {
+      int[] n = counts[p];
       for (int c = 0; c < cells; c++) {
         all[c] += n[c];
       }
     }
-    long[] tgt = new long[cells];
+    int[] tgt = new int[cells];
     BitSet target = t.target();
+    long[] one = new long[1];
     for (int r = target.nextSetBit(0); r >= 0; r = target.nextSetBit(r + 1)) {
-      int cell = 0;
-      for (int d = 0; d < dims; d++) {
-        cell += part[d][codes[d][r] + 1];
-      }
-      tgt[cell]++;
+      numbering.of(codes, r, 1, one);
+      tgt[(int) one[0]]++;
     }
     int distinct = 0;
-    int width = 0;
     for (int c = 0; c < cells; c++) {
       if (all[c] > 0) {
         distinct++;
-        width += presentDims(c, stride, radix);
       }
     }
     int[] offsets = new int[distinct + 1];
-    int[] items = new int[width];
+    IntList items = new IntList();
     long[] targets = new long[distinct];
     long[] rests = new long[distinct];
-    for (int c = 0, i = 0, at = 0; c < cells; c++) {
+    for (int c = 0, i = 0; c < cells; c++) {
       if (all[c] > 0) {
-        for (int d = 0; d < dims; d++) {
-          int l = c / stride[d] % radix[d];
-          if (l > 0) {
-            items[at++] = firstId[d] + l - 1;
-          }
-        }
+        numbering.items(c, items);
         targets[i] = tgt[c];
         rests[i] = all[c] - tgt[c];
-        offsets[++i] = at;
+        offsets[++i] = items.size;
       }
     }
-    return new Tuples(offsets, items, targets, rests);
+    return new Tuples(offsets, items.toArray(), targets, rests);
   }
 
-  private static int presentDims(int cell, int[] stride, int[] radix) {
-    int n = 0;
-    for (int d = 0; d < stride.length; d++) {
-      if (cell / stride[d] % radix[d] > 0) {
-        n++;
+  /** Too many cells for an array: a hash table of the cells that occur, keyed by cell + 1. */
+  private static Tuples keyedTuples(ItemTable.Encoded t, Cells numbering) {
+    int[][] codes = t.codes();
+    BitSet target = t.target();
+    int chunks = chunks(t.rows());
+    LongCountTable[] tables = new LongCountTable[chunks];
+    IntStream.range(0, chunks).parallel().forEach(p -> {
+      int from = from(p, t.rows(), chunks);
+      int to = from(p + 1, t.rows(), chunks);
+      LongCountTable n = new LongCountTable(1 << 16);
+      long[] cell = new long[BLOCK];
+      for (int b = from; b < to; b += BLOCK) {
+        int len = Math.min(BLOCK, to - b);
+        numbering.of(codes, b, len, cell);
+        for (int i = 0; i < len; i++) {
+          boolean isTarget = target.get(b + i);
+          n.add(cell[i] + 1, isTarget ? 1 : 0, isTarget ? 0 : 1);
+        }
+      }
+      tables[p] = n;
+    });
+    LongCountTable merged = tables[0];
+    for (int p = 1; p < chunks; p++) {
+      merged.addAll(tables[p]);
+    }
+    int distinct = merged.size();
+    int[] offsets = new int[distinct + 1];
+    IntList items = new IntList();
+    long[] targets = new long[distinct];
+    long[] rests = new long[distinct];
+    for (int s = 0, i = 0; s < merged.capacity(); s++) {
+      if (merged.key(s) != 0) {
+        numbering.items(merged.key(s) - 1, items);
+        targets[i] = merged.target(s);
+        rests[i] = merged.rest(s);
+        offsets[++i] = items.size;
       }
     }
-    return n;
+    return new Tuples(offsets, items.toArray(), targets, rests);
   }
 
   private static Tuples hashedTuples(ItemTable.Encoded t, int[][] local, int[] firstId) {
