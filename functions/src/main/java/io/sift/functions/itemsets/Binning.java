@@ -1,0 +1,139 @@
+package io.sift.functions.itemsets;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * How a numeric column becomes items: exact values when there are few of them ({@code status=503}), else
+ * ranges ({@code latency=[100, 200)}) — of a given width, or about ten of equal frequency with edges
+ * rounded to two significant digits, so that each range holds enough rows to be frequent and reads well.
+ */
+record Binning(int maxExactNumbers, Map<String, Double> buckets) {
+  private static final int AUTO_BINS = 10;
+  private static final MathContext EDGE_DIGITS = new MathContext(2);
+
+  static Map<String, Double> checkBuckets(int maxExactNumbers, Map<String, Double> buckets) {
+    if (maxExactNumbers < 1) {
+      throw new IllegalArgumentException("max_exact_numbers must be at least 1, got " + maxExactNumbers);
+    }
+    if (buckets == null) {
+      throw new IllegalArgumentException("buckets must not be null (use an empty map)");
+    }
+    for (Map.Entry<String, Double> e : buckets.entrySet()) {
+      Double w = e.getValue();
+      if (e.getKey() == null || w == null || !(w > 0) || w.isInfinite()) {
+        throw new IllegalArgumentException("bucket width of " + e.getKey() + " must be a finite number above 0, got " + w);
+      }
+    }
+    return Map.copyOf(buckets);
+  }
+
+  /** The codes (-1 for missing) and the item texts of a numeric column (NaN for missing). */
+  Encoded encode(String dim, double[] values) {
+    Double width = buckets.get(dim);
+    if (width != null) {
+      return byWidth(values, width);
+    }
+    double[] sorted = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+    double[] distinct = Arrays.stream(sorted).distinct().toArray();
+    if (distinct.length <= maxExactNumbers) {
+      String[] labels = new String[distinct.length];
+      for (int i = 0; i < distinct.length; i++) {
+        labels[i] = text(distinct[i]);
+      }
+      int[] codes = new int[values.length];
+      for (int r = 0; r < values.length; r++) {
+        codes[r] = Double.isNaN(values[r]) ? -1 : Arrays.binarySearch(distinct, values[r]);
+      }
+      return new Encoded(codes, labels);
+    }
+    return byQuantiles(values, sorted);
+  }
+
+  private static Encoded byWidth(double[] values, double width) {
+    long[] bins = new long[values.length];
+    long[] seen = new long[values.length];
+    int n = 0;
+    for (int r = 0; r < values.length; r++) {
+      if (!Double.isNaN(values[r])) {
+        double q = values[r] / width;
+        // a value on an edge as written in decimal (0.3 with width 0.1) opens the next range, though 0.3 / 0.1 < 3
+        double edge = Math.rint(q);
+        bins[r] = (long) (Math.abs(q - edge) < 1e-9 * Math.max(1, Math.abs(q)) ? edge : Math.floor(q));
+        seen[n++] = bins[r];
+      }
+    }
+    long[] distinct = Arrays.stream(seen, 0, n).sorted().distinct().toArray();
+    String[] labels = new String[distinct.length];
+    for (int i = 0; i < distinct.length; i++) {
+      // BigDecimal so that 3 × 0.1 reads 0.3, not 0.30000000000000004
+      BigDecimal w = BigDecimal.valueOf(width);
+      labels[i] = "[" + plain(w.multiply(BigDecimal.valueOf(distinct[i]))) + ", "
+          + plain(w.multiply(BigDecimal.valueOf(distinct[i] + 1))) + ")";
+    }
+    int[] codes = new int[values.length];
+    for (int r = 0; r < values.length; r++) {
+      codes[r] = Double.isNaN(values[r]) ? -1 : Arrays.binarySearch(distinct, bins[r]);
+    }
+    return new Encoded(codes, labels);
+  }
+
+  private static Encoded byQuantiles(double[] values, double[] sorted) {
+    double min = sorted[0];
+    double max = sorted[sorted.length - 1];
+    double[] edges = new double[AUTO_BINS - 1];
+    int m = 0;
+    for (int i = 1; i < AUTO_BINS; i++) {
+      double q = sorted[(int) ((long) sorted.length * i / AUTO_BINS)];
+      double edge = BigDecimal.valueOf(q).round(EDGE_DIGITS).doubleValue();
+      if (edge > min && edge <= max && (m == 0 || edge > edges[m - 1])) {
+        edges[m++] = edge;
+      }
+    }
+    edges = Arrays.copyOf(edges, m);
+    String[] labels = new String[m + 1];
+    for (int i = 0; i <= m; i++) {
+      String lo = text(i == 0 ? min : edges[i - 1]);
+      labels[i] = i == m ? "[" + lo + ", " + text(max) + "]" : "[" + lo + ", " + text(edges[i]) + ")";
+    }
+    int[] codes = new int[values.length];
+    for (int r = 0; r < values.length; r++) {
+      if (Double.isNaN(values[r])) {
+        codes[r] = -1;
+      } else {
+        int at = Arrays.binarySearch(edges, values[r]);
+        codes[r] = at >= 0 ? at + 1 : -at - 1;
+      }
+    }
+    return new Encoded(codes, labels);
+  }
+
+  /** A number as an item shows it: whole numbers without a fraction, others as short as they round-trip. */
+  static String text(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    return plain(BigDecimal.valueOf(v));
+  }
+
+  private static String plain(BigDecimal v) {
+    return v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString();
+  }
+
+  record Encoded(int[] codes, String[] labels) {}
+
+  /** Refuses a bucket for a dimension the table does not have, or has as a column of text. */
+  void checkBucketDims(Map<String, Boolean> numericByDim) {
+    for (String dim : buckets.keySet()) {
+      Boolean numeric = numericByDim.get(dim);
+      if (numeric == null) {
+        throw new IllegalArgumentException("bucket given for " + dim + ", which is not one of the dimensions " + numericByDim.keySet());
+      }
+      if (!numeric) {
+        throw new IllegalArgumentException("bucket given for " + dim + ", which is not a numeric column");
+      }
+    }
+  }
+}
