@@ -35,13 +35,6 @@ public final class DetectionRows {
 
   private DetectionRows() {}
 
-  /** A series or option a detection function refuses while the query runs (SQLState 22023). */
-  static final class DetectionException extends IllegalArgumentException {
-    DetectionException(String message, Throwable cause) {
-      super(message, cause);
-    }
-  }
-
   /** The options of one call, parsed; {@link IllegalArgumentException} says what is wrong. */
   record Settings(AnomalyOptions anomaly, ChangePointOptions changes, ForecastOptions forecast, int horizon,
       int maxPeriods, boolean fillZero, Map<String, String> columns) {
@@ -341,7 +334,7 @@ public final class DetectionRows {
     try {
       s = Settings.parse(k, options);
     } catch (IllegalArgumentException e) {
-      throw new DetectionException(e.getMessage(), e);
+      throw new TableFunctionArgumentException(e.getMessage(), e);
     }
     Map<String, Series> groups = new LinkedHashMap<>();
     boolean grouped = false;
@@ -382,7 +375,7 @@ public final class DetectionRows {
       }
     }
     if (textColumn != null && groups.isEmpty() && rowsSeen > 0) {
-      throw new DetectionException(k.sqlName + ": the time column " + textColumn + " holds no times (such as '"
+      throw new TableFunctionArgumentException(k.sqlName + ": the time column " + textColumn + " holds no times (such as '"
           + notATime + "'); name one: ts=<column>", null);
     }
     if (groups.isEmpty()) {
@@ -416,7 +409,7 @@ public final class DetectionRows {
         if (!m.startsWith(k.sqlName)) {
           m = k.sqlName + ": " + m;
         }
-        errors[i] = new DetectionException(isGrouped ? m + " (group " + (group == null ? "NULL" : "'" + group + "'")
+        errors[i] = new TableFunctionArgumentException(isGrouped ? m + " (group " + (group == null ? "NULL" : "'" + group + "'")
             + ")" : m, e);
       } catch (RuntimeException e) {
         errors[i] = e;

@@ -127,7 +127,7 @@ final class DetectionTableFunction implements TableFunction, ImplementableFuncti
         value = numeric(fields.get(i)) && i != ts ? i : -1;
       }
       if (value < 0) {
-        throw new DetectionRows.DetectionException(kind.sqlName + ": no numeric column to analyse among "
+        throw new TableFunctionArgumentException(kind.sqlName + ": no numeric column to analyse among "
             + names(fields) + "; name one: value=<column>", null);
       }
     } else {
@@ -154,7 +154,7 @@ final class DetectionTableFunction implements TableFunction, ImplementableFuncti
         return i;
       }
     }
-    throw new DetectionRows.DetectionException(kind.sqlName + ": no TIMESTAMP column among " + names(fields)
+    throw new TableFunctionArgumentException(kind.sqlName + ": no TIMESTAMP column among " + names(fields)
         + "; name one: ts=<column> (a timechart's first column, or __time__)", null);
   }
 
@@ -168,7 +168,7 @@ final class DetectionTableFunction implements TableFunction, ImplementableFuncti
         return i;
       }
     }
-    throw new DetectionRows.DetectionException(kind.sqlName + ": no column '" + name + "' for the " + what
+    throw new TableFunctionArgumentException(kind.sqlName + ": no column '" + name + "' for the " + what
         + " among " + names(fields), null);
   }
 

@@ -9,7 +9,7 @@ import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
- * Checks the options text of {@code patterns}, {@code patterns_by} and {@code pattern_diff} before
+ * Checks the options text of the analytics table functions (patterns, detection, root cause) before
  * validation, so a bad option is an error at its place in the query.
  */
 final class PatternCallCheck extends SqlBasicVisitor<Void> {
@@ -56,6 +56,17 @@ final class PatternCallCheck extends SqlBasicVisitor<Void> {
         int pos = line < 1 ? 0 : SourcePosition.offsetOf(query, line, Math.max(1, options.getParserPosition().getColumnNum()));
         throw new QueryException(e.getMessage(), query, pos, "options are words or name=value pairs separated by "
             + "spaces, such as 'method=mad sensitivity=0.7 online=true'");
+      }
+    }
+    RootCauseTableFunction.Kind rootCause = RootCauseTableFunction.kindOf(call.getOperator().getName());
+    if (rootCause != null && call.operandCount() == 2 && call.operand(1) instanceof SqlCharStringLiteral options) {
+      try {
+        RootCauseRows.Settings.parse(rootCause, options.getValueAs(String.class));
+      } catch (IllegalArgumentException e) {
+        int line = options.getParserPosition().getLineNum() - linesAbove;
+        int pos = line < 1 ? 0 : SourcePosition.offsetOf(query, line, Math.max(1, options.getParserPosition().getColumnNum()));
+        throw new QueryException(e.getMessage(), query, pos, "options are name=value pairs separated by spaces, such "
+            + "as 'min_support=0.1 max_size=2'");
       }
     }
     return super.visit(call);

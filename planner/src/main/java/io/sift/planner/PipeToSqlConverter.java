@@ -235,9 +235,12 @@ final class PipeToSqlConverter {
     if (DetectionStages.NAMES.contains(c.name().value())) {
       return new DetectionStages(this).stage(c, prev, previousStage);
     }
+    if (RootCauseStages.NAMES.contains(c.name().value().toLowerCase(Locale.ROOT))) {
+      return new RootCauseStages(this).stage(c, prev);
+    }
     throw new QueryException("command '" + c.name().value() + "' is not available in this version", query.text(),
         c.name().start(), "available: select, where, extend, project, stats, sort, head, top, timechart, parse, lookup, "
-            + "context, patterns, patterndiff, anomalies, changepoints, period, forecast");
+            + "context, patterns, patterndiff, anomalies, changepoints, period, forecast, itemsets, diffitemsets, rca");
   }
 
   /** The groups' columns, then the aggregates': named when each aggregate has an alias. */

@@ -36,7 +36,7 @@ public final class QueryErrors {
       if (t instanceof PatternSettings.PatternOptionException o) {
         return new SQLException(o.getMessage(), "42000", o);
       }
-      if (t instanceof DetectionRows.DetectionException d) {
+      if (t instanceof TableFunctionArgumentException d) {
         return new SQLException(d.getMessage(), "22023", d);
       }
       if (t instanceof ContextException c) {

@@ -43,6 +43,7 @@ public final class SiftFunctions {
     schema.add(PatternIdFunction.NAME, new PatternIdFunction(directory));
     PatternTableFunction.register(schema, directory);
     DetectionTableFunction.register(schema, directory);
+    RootCauseTableFunction.register(schema, directory);
   }
 
   /** The names users can call, for "did you mean". */

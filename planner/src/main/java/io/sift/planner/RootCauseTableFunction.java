@@ -1,0 +1,259 @@
+package io.sift.planner;
+
+import io.sift.storage.DataDirectory;
+import java.lang.reflect.Type;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.adapter.enumerable.CallImplementor;
+import org.apache.calcite.adapter.enumerable.NullPolicy;
+import org.apache.calcite.adapter.enumerable.RexImpTable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.schema.FunctionParameter;
+import org.apache.calcite.schema.ImplementableFunction;
+import org.apache.calcite.schema.TableFunction;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * The root-cause table functions, over a CURSOR whose columns are taken by position:
+ * <ul>
+ *   <li>{@code itemsets(CURSOR(SELECT dim… ) [, options])} — every column is a dimension; one row per frequent
+ *       itemset;
+ *   <li>{@code diff_itemsets(CURSOR(SELECT dim…, condition) [, options])} — the last column is the BOOLEAN
+ *       condition; one row per itemset over-represented where it holds;
+ *   <li>{@code rca(CURSOR(SELECT dim…, actual, expected) [, options])} — one row per leaf combination; the last
+ *       two columns are the KPI's actual and expected values (with {@code 'ratio=true'} the last four:
+ *       numerator actual and expected, denominator actual and expected); one row per root-cause element.
+ * </ul>
+ * Options are text ({@link RootCauseRows.Settings}); the call runs through the same plumbing as the pattern and
+ * detection functions ({@link CursorTableFunction}, {@link PatternRules}).
+ */
+final class RootCauseTableFunction implements TableFunction, ImplementableFunction, CursorTableFunction {
+  enum Kind {
+    ITEMSETS("itemsets"), DIFF_ITEMSETS("diff_itemsets"), RCA("rca");
+
+    final String sqlName;
+
+    Kind(String sqlName) {
+      this.sqlName = sqlName;
+    }
+  }
+
+  private final Kind kind;
+  private final String root;
+  private final boolean withOptions;
+
+  RootCauseTableFunction(Kind kind, DataDirectory directory, boolean withOptions) {
+    this.kind = kind;
+    this.root = directory.root().toString();
+    this.withOptions = withOptions;
+  }
+
+  /** Registers the three functions, each with and without options. */
+  static void register(org.apache.calcite.schema.SchemaPlus schema, DataDirectory directory) {
+    for (Kind k : Kind.values()) {
+      schema.add(k.sqlName, new RootCauseTableFunction(k, directory, false));
+      schema.add(k.sqlName, new RootCauseTableFunction(k, directory, true));
+    }
+  }
+
+  static Kind kindOf(String sqlName) {
+    for (Kind k : Kind.values()) {
+      if (k.sqlName.equalsIgnoreCase(sqlName)) {
+        return k;
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public String sqlName() {
+    return kind.sqlName;
+  }
+
+  @Override
+  public String kindName() {
+    return kind.name();
+  }
+
+  @Override
+  public String root() {
+    return root;
+  }
+
+  @Override
+  public Class<?> rows() {
+    return RootCauseRows.class;
+  }
+
+  @Override
+  public String constantText(List<Object> constants) {
+    return constants.isEmpty() ? null : (String) constants.get(0);
+  }
+
+  /**
+   * Which of the cursor's columns are dimensions and which the condition or the values, as {@code dims_at=},
+   * {@code names=} (the dimensions' names, URL-encoded) and {@code target_at=} or {@code values_at=} added to
+   * the text. With {@code pick=auto} (the pipe commands, over {@code SELECT *}) Sift's own columns
+   * ({@code __time__}, {@code __source__}, …) and the columns named by {@code exclude=} are no dimensions.
+   */
+  @Override
+  public String resolve(String text, RelDataType rowType) {
+    RootCauseRows.Settings s = RootCauseRows.Settings.parse(kind, text);
+    List<RelDataTypeField> fields = rowType.getFieldList();
+    int valueColumns = switch (kind) {
+      case ITEMSETS -> 0;
+      case DIFF_ITEMSETS -> 1;
+      case RCA -> s.ratio() ? 4 : 2;
+    };
+    int dimsEnd = fields.size() - valueColumns;
+    if (dimsEnd < 1) {
+      throw new TableFunctionArgumentException(kind.sqlName + ": the cursor needs " + usage() + ", got "
+          + names(fields), null);
+    }
+    for (int i = dimsEnd; i < fields.size(); i++) {
+      SqlTypeName t = fields.get(i).getType().getSqlTypeName();
+      boolean ok = kind == Kind.DIFF_ITEMSETS ? t == SqlTypeName.BOOLEAN : SqlTypeName.NUMERIC_TYPES.contains(t);
+      if (!ok) {
+        throw new TableFunctionArgumentException(kind.sqlName + ": column " + fields.get(i).getName() + " must be "
+            + (kind == Kind.DIFF_ITEMSETS ? "the BOOLEAN condition" : "numeric") + " (the cursor is " + usage()
+            + "), got " + t, null);
+      }
+    }
+    List<Integer> dims = new ArrayList<>();
+    List<String> dimNames = new ArrayList<>();
+    for (int i = 0; i < dimsEnd; i++) {
+      String name = fields.get(i).getName();
+      boolean internal = name.length() > 4 && name.startsWith("__") && name.endsWith("__");
+      if (s.auto() && (internal || s.excluded().stream().anyMatch(name::equalsIgnoreCase))) {
+        continue;
+      }
+      dims.add(i);
+      dimNames.add(URLEncoder.encode(name, StandardCharsets.UTF_8));
+    }
+    if (dims.isEmpty()) {
+      throw new TableFunctionArgumentException(kind.sqlName + ": no dimension columns among " + names(fields), null);
+    }
+    StringBuilder out = new StringBuilder(text == null ? "" : text);
+    out.append(" dims_at=").append(join(dims)).append(" names=").append(String.join(",", dimNames));
+    if (valueColumns > 0) {
+      List<Integer> values = new ArrayList<>();
+      for (int i = dimsEnd; i < fields.size(); i++) {
+        values.add(i);
+      }
+      out.append(" values_at=").append(join(values));
+    }
+    return out.toString().strip();
+  }
+
+  private String usage() {
+    return switch (kind) {
+      case ITEMSETS -> "dimension columns";
+      case DIFF_ITEMSETS -> "dimension columns, then a BOOLEAN condition";
+      case RCA -> "dimension columns, then actual and expected (with ratio=true: actual and expected numerator, "
+          + "actual and expected denominator)";
+    };
+  }
+
+  private static String join(List<Integer> at) {
+    StringBuilder b = new StringBuilder();
+    for (int i : at) {
+      b.append(b.length() == 0 ? "" : ",").append(i);
+    }
+    return b.toString();
+  }
+
+  private static String names(List<RelDataTypeField> fields) {
+    List<String> n = new ArrayList<>();
+    fields.forEach(f -> n.add(f.getName()));
+    return String.join(", ", n);
+  }
+
+  @Override
+  public List<FunctionParameter> getParameters() {
+    List<FunctionParameter> params = new ArrayList<>();
+    params.add(new Parameter(0, "rows", f -> f.createSqlType(SqlTypeName.CURSOR)));
+    if (withOptions) {
+      // Java-typed: Calcite hands the row type derivation the values of Java-typed parameters only.
+      params.add(new Parameter(1, "options", f -> f.createJavaType(String.class)));
+    }
+    return params;
+  }
+
+  @Override
+  public RelDataType getRowType(RelDataTypeFactory f, List<? extends Object> arguments) {
+    if (withOptions && arguments.size() > 1 && arguments.get(1) instanceof String options) {
+      RootCauseRows.Settings.parse(kind, options); // a bad option is an error before anything runs
+    }
+    return rowType(kind, f);
+  }
+
+  static RelDataType rowType(Kind kind, RelDataTypeFactory f) {
+    RelDataTypeFactory.Builder b = f.builder();
+    for (Map.Entry<String, SqlTypeName> c : columns(kind).entrySet()) {
+      b.add(c.getKey(), c.getValue()).nullable(c.getValue() == SqlTypeName.DOUBLE);
+    }
+    return b.build();
+  }
+
+  /** The output columns and their types, in order. */
+  static java.util.LinkedHashMap<String, SqlTypeName> columns(Kind kind) {
+    java.util.LinkedHashMap<String, SqlTypeName> c = new java.util.LinkedHashMap<>();
+    switch (kind) {
+      case ITEMSETS -> {
+        c.put("itemset", SqlTypeName.VARCHAR);
+        c.put("size", SqlTypeName.INTEGER);
+        c.put("count", SqlTypeName.BIGINT);
+        c.put("share", SqlTypeName.DOUBLE);
+      }
+      case DIFF_ITEMSETS -> {
+        c.put("itemset", SqlTypeName.VARCHAR);
+        c.put("size", SqlTypeName.INTEGER);
+        c.put("count_match", SqlTypeName.BIGINT);
+        c.put("count_rest", SqlTypeName.BIGINT);
+        c.put("share_match", SqlTypeName.DOUBLE);
+        c.put("share_rest", SqlTypeName.DOUBLE);
+        c.put("difference", SqlTypeName.DOUBLE);
+        c.put("lift", SqlTypeName.DOUBLE);
+        c.put("score", SqlTypeName.DOUBLE);
+      }
+      case RCA -> {
+        c.put("rank", SqlTypeName.INTEGER);
+        c.put("root_cause", SqlTypeName.VARCHAR);
+        c.put("size", SqlTypeName.INTEGER);
+        c.put("actual", SqlTypeName.DOUBLE);
+        c.put("expected", SqlTypeName.DOUBLE);
+        c.put("deviation", SqlTypeName.DOUBLE);
+        c.put("explanatory_power", SqlTypeName.DOUBLE);
+        c.put("surprise", SqlTypeName.DOUBLE);
+        c.put("score", SqlTypeName.DOUBLE);
+      }
+    }
+    return c;
+  }
+
+  @Override
+  public Type getElementType(List<? extends Object> arguments) {
+    return Object[].class;
+  }
+
+  @Override
+  public CallImplementor getImplementor() {
+    // Not used: PatternRules.ToEnumerable runs the call (the cursor comes from its input).
+    return RexImpTable.createImplementor((translator, call, operands) -> {
+      List<Expression> args = new ArrayList<>();
+      args.add(Expressions.constant(kind.name()));
+      args.add(Expressions.constant(root));
+      args.add(Expressions.convert_(operands.get(0), Enumerable.class));
+      args.add(Expressions.constant(null, String.class));
+      return Expressions.call(RootCauseRows.class, "run", args);
+    }, NullPolicy.NONE, false);
+  }
+}
