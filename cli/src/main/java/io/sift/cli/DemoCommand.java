@@ -68,10 +68,11 @@ final class DemoCommand implements Callable<Integer> {
     out.flush();
 
     String data = dir.toString();
-    step(out, "Ingest the nginx access log, enriching client IPs with region and ISP from a CIDR table",
+    step(out, "Ingest the nginx access log, enriching client IPs with region and ISP from a CIDR table, and the "
+            + "user agent with the app and its version",
         "ingest", "--data", data, "--store", "access", "--format", "nginx",
         "--lookup", "geo=" + samples.resolve(SampleLogGenerator.IP_REGIONS), "--enrich-ip", "remote_addr=geo",
-        samples.resolve(SampleLogGenerator.ACCESS_LOG).toString());
+        "--pipeline", CLIENT_AND_VERSION, samples.resolve(SampleLogGenerator.ACCESS_LOG).toString());
     step(out, "Ingest the application logs (one file per host; each file is a __source__)",
         "ingest", "--data", data, "--store", "app", "--format", "raw", samples.resolve(SampleLogGenerator.APP_DIR).toString());
     step(out, "Ingest the daily bill", "ingest", "--data", data, "--store", "billing", "--format", "csv",
@@ -146,21 +147,78 @@ final class DemoCommand implements Callable<Integer> {
             + "group by host order by host");
   }
 
+  /** The ingest pipeline that names the app (android, ios, web, miniapp) and its version from the user agent. */
+  static final String CLIENT_AND_VERSION = "extend client = CASE WHEN http_user_agent LIKE '%Android%' THEN 'android' "
+      + "WHEN http_user_agent LIKE '%iPhone%' THEN 'ios' WHEN http_user_agent LIKE '%ShopWeb/%' THEN 'web' "
+      + "WHEN http_user_agent LIKE '%ShopMini/%' THEN 'miniapp' END, "
+      + "version = regexp_extract(http_user_agent, '(?:ShopApp|ShopWeb|ShopMini)/([0-9.]+)', 1)";
+
   /**
-   * Time series: change points of the requests per minute of each region and ISP (the biggest fall
-   * first: a drop in one segment is too small to see in the total), and the next 30 days of the bill.
+   * Time series and root causes, each step's window found by the one before it: the anomalies of the
+   * requests per minute; the change points of each region and ISP (a drop in one segment is too small to see
+   * in the total) and {@code rca} over that window; the change points of the server errors per minute and
+   * {@code diffitemsets} over that window; the anomalous day of the bill and the product behind it; the
+   * next 30 days of the bill.
    */
-  private void detect(PrintWriter out, String data) {
+  private void detect(PrintWriter out, String data) throws SQLException {
+    query(out, data, "Requests per minute: the anomalies",
+        "* | timechart span=1m count() | anomalies | where is_anomaly | project ts, \"value\", expected, kind");
+    String segments = "* | where region is not null | extend segment = region || '/' || isp "
+        + "| timechart span=1m count() by segment | changepoints by segment "
+        + "| extend ratio = round(mean_after / mean_before, 2)";
     query(out, data, "Requests per minute of each region and ISP: change points, the biggest fall first",
-        "* | where region is not null | extend segment = region || '/' || isp | timechart span=1m count() by segment "
-            + "| changepoints by segment | extend ratio = round(mean_after / mean_before, 2) "
-            + "| project segment, ts, mean_before, mean_after, ratio | sort ratio | head 3");
+        segments + " | project segment, ts, mean_before, mean_after, ratio | sort ratio | head 3");
+    Window drop = window(data, segments, false, true);
+    query(out, data, "Which regions and ISPs lost the requests from " + drop.from() + " to " + drop.to()
+            + " (against the " + drop.minutes() + " minutes before)",
+        "* | rca compare '" + drop.from() + "' to '" + drop.to() + "' by region, isp");
+    String errors = "status >= 500 | timechart span=1m count() | changepoints "
+        + "| extend ratio = round(mean_after / mean_before, 2)";
+    query(out, data, "Server errors per minute: change points",
+        errors + " | project ts, mean_before, mean_after, ratio");
+    Window burst = window(data, errors, true, false);
+    query(out, data, "What the failing requests from " + burst.from() + " to " + burst.to() + " have in common, "
+            + "against the other requests then",
+        "* | where __time__ >= " + sqlTime(burst.from()) + " and __time__ < " + sqlTime(burst.to()) + " "
+            + "| diffitemsets status >= 500 by client, version, region, isp, host | head 3");
+    step(out, "The daily bill: the anomalous day", "query", "--data", data, "--store", "billing",
+        "* | timechart span=1d sum(cost) as cost | anomalies | where is_anomaly | project ts, \"value\", expected, kind");
+    Instant day = ((Timestamp) firstValue(data, "billing",
+        "* | timechart span=1d sum(cost) as cost | anomalies | where is_anomaly | sort score desc | head 1")).toInstant();
+    step(out, "Which product drove the bill on " + day.toString().substring(0, 10) + " (against the same day a week before)",
+        "query", "--data", data, "--store", "billing", "* | rca compare '" + day + "' to '" + day.plusSeconds(86_400)
+            + "' against 7d by product with value=cost");
     step(out, "The daily bill and its forecast for the next 30 days (a weekly season)", "query", "--data", data,
         "--store", "billing", "* | timechart span=1d sum(cost) as cost | forecast 30 "
             + "| project ts, round(\"value\") as cost, round(\"lower\") as low, round(\"upper\") as high | head 7");
     step(out, "The next 30 days' bill in total", "query", "--data", data, "--store", "billing",
         "* | timechart span=1d sum(cost) as cost | forecast 30 | stats round(sum(\"value\")) as next_30_days, "
             + "round(sum(\"lower\")) as low, round(sum(\"upper\")) as high");
+  }
+
+  /** An SQL TIMESTAMP literal (UTC, as the stores keep time). */
+  private static String sqlTime(Instant t) {
+    return "TIMESTAMP '" + t.toString().replace('T', ' ').replace("Z", "") + "'";
+  }
+
+  /** A window one segment's change points bound. */
+  private record Window(Instant from, Instant to) {
+    long minutes() {
+      return (to.toEpochMilli() - from.toEpochMilli()) / 60_000;
+    }
+  }
+
+  /**
+   * The window that starts at the biggest fall (or rise) of a query of change points with a ratio after/before,
+   * and ends at the next change point (of the same segment, when the query has one per segment).
+   */
+  private static Window window(String data, String changepoints, boolean rise, boolean bySegment) throws SQLException {
+    String biggest = changepoints + " | " + (rise ? "sort ratio desc" : "sort ratio") + " | head 1";
+    Instant from = ((Timestamp) firstValue(data, biggest + " | project ts")).toInstant();
+    String same = bySegment ? "segment = '" + firstValue(data, biggest + " | project segment") + "' and " : "";
+    Instant to = ((Timestamp) firstValue(data, changepoints + " | where " + same + "ts > " + sqlTime(from)
+        + " | sort ts | head 1 | project ts")).toInstant();
+    return new Window(from, to);
   }
 
   private void query(PrintWriter out, String data, String title, String query) {
