@@ -45,13 +45,13 @@ class ContrastItemsetsTest {
    * Requests during an error burst: the bad client and version fail at {@code rate}, every request also
    * at a background 0.4%; the target rows are the failures (status ≥ 500).
    */
-  static ItemTable burst(long seed, int rows, String client, String version, double rate) {
+  static ItemTable burst(long seed, int rows, String client, double rate, String... versions) {
     Random r = new Random(seed);
     ItemTable.Builder b = ItemTable.builder(DIMS);
     for (int i = 0; i < rows; i++) {
       int c = pick(r, CLIENT_W);
       String v = VERSIONS[c][r.nextInt(VERSIONS[c].length)];
-      boolean bad = CLIENTS[c].equals(client) && v.equals(version);
+      boolean bad = CLIENTS[c].equals(client) && List.of(versions).contains(v);
       boolean error = (bad && r.nextDouble() < rate) || r.nextDouble() < 0.004;
       b.add(new Object[] {REGIONS[pick(r, REGION_W)], ISPS[pick(r, ISP_W)], CLIENTS[c], v, "web-" + (1 + r.nextInt(12))}, error);
     }
@@ -61,7 +61,7 @@ class ContrastItemsetsTest {
   @Test
   void theClientAndVersionOfAnErrorBurstComeFirstAlone() {
     for (long seed = 1; seed <= 6; seed++) {
-      List<ContrastItemset> got = ContrastItemsets.mine(burst(seed, 12_000 * (int) seed, "android", "5.2.0", 0.35), ContrastOptions.DEFAULTS);
+      List<ContrastItemset> got = ContrastItemsets.mine(burst(seed, 12_000 * (int) seed, "android", 0.35, "5.2.0"), ContrastOptions.DEFAULTS);
       assertFalse(got.isEmpty(), "seed " + seed);
       ContrastItemset top = got.get(0);
       assertEquals("client=android, version=5.2.0", top.text(), "seed " + seed + ": " + got);
@@ -81,8 +81,17 @@ class ContrastItemsetsTest {
   @Test
   void aVersionOnlyOneClientHasIsTheCauseOnItsOwn() {
     // 5.1.2 is android's only: the client adds nothing to it (the same rows), so the minimal itemset is the version
-    List<ContrastItemset> got = ContrastItemsets.mine(burst(3, 30_000, "android", "5.1.2", 0.35), ContrastOptions.DEFAULTS);
+    List<ContrastItemset> got = ContrastItemsets.mine(burst(3, 30_000, "android", 0.35, "5.1.2"), ContrastOptions.DEFAULTS);
     assertEquals("version=5.1.2", got.get(0).text(), got.toString());
+  }
+
+  @Test
+  void twoFailingVersionsOfAClientAreTwoPairsWithoutTheClient() {
+    List<ContrastItemset> got = ContrastItemsets.mine(burst(4, 40_000, "android", 0.35, "5.2.0", "5.1.0"), ContrastOptions.DEFAULTS);
+    List<String> texts = got.stream().map(ContrastItemset::text).toList();
+    assertEquals(List.of("client=android, version=5.1.0", "client=android, version=5.2.0"), texts.subList(0, 2).stream().sorted().toList(),
+        got.toString());
+    assertFalse(texts.contains("client=android"), got.toString());
   }
 
   @Test
