@@ -137,6 +137,9 @@ record Binning(int maxExactNumbers, Map<String, Double> buckets) {
     int m = 0;
     for (int i = 1; i < AUTO_BINS; i++) {
       double q = sorted[(int) ((long) sorted.length * i / AUTO_BINS)];
+      if (Double.isInfinite(q)) {
+        continue; // infinities fall into the first or the last range
+      }
       double edge = BigDecimal.valueOf(q).round(EDGE_DIGITS).doubleValue();
       if (edge > min && edge <= max && (m == 0 || edge > edges[m - 1])) {
         edges[m++] = edge;
@@ -162,6 +165,9 @@ record Binning(int maxExactNumbers, Map<String, Double> buckets) {
 
   /** A number as an item shows it: whole numbers without a fraction, others as short as they round-trip. */
   static String text(double v) {
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "Infinity" : "-Infinity";
+    }
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
     }
