@@ -12,6 +12,7 @@ import java.util.Map;
  */
 record Binning(int maxExactNumbers, Map<String, Double> buckets) {
   private static final int AUTO_BINS = 10;
+  private static final int QUANTILE_SAMPLE = 100_000;
   private static final MathContext EDGE_DIGITS = new MathContext(2);
 
   static Map<String, Double> checkBuckets(int maxExactNumbers, Map<String, Double> buckets) {
@@ -36,9 +37,8 @@ record Binning(int maxExactNumbers, Map<String, Double> buckets) {
     if (width != null) {
       return byWidth(values, width);
     }
-    double[] sorted = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
-    double[] distinct = Arrays.stream(sorted).distinct().toArray();
-    if (distinct.length <= maxExactNumbers) {
+    double[] distinct = distinctUpTo(values, maxExactNumbers);
+    if (distinct != null) {
       String[] labels = new String[distinct.length];
       for (int i = 0; i < distinct.length; i++) {
         labels[i] = text(distinct[i]);
@@ -49,7 +49,34 @@ record Binning(int maxExactNumbers, Map<String, Double> buckets) {
       }
       return new Encoded(codes, labels);
     }
-    return byQuantiles(values, sorted);
+    return byQuantiles(values);
+  }
+
+  /** The distinct values, sorted, or null when there are more than {@code max}: one scan, no sort of the column. */
+  private static double[] distinctUpTo(double[] values, int max) {
+    double[] seen = new double[Math.min(max, 1024) + 1];
+    int n = 0;
+    double last = Double.NaN;
+    for (double v : values) {
+      if (Double.isNaN(v) || Double.compare(v, last) == 0) {
+        continue;
+      }
+      last = v;
+      int at = Arrays.binarySearch(seen, 0, n, v);
+      if (at < 0) {
+        if (n == max) {
+          return null;
+        }
+        if (n == seen.length) {
+          seen = Arrays.copyOf(seen, Math.min(max, n * 2) + 1);
+        }
+        at = -at - 1;
+        System.arraycopy(seen, at, seen, at + 1, n - at);
+        seen[at] = v;
+        n++;
+      }
+    }
+    return Arrays.copyOf(seen, n);
   }
 
   private static Encoded byWidth(double[] values, double width) {
@@ -80,13 +107,39 @@ record Binning(int maxExactNumbers, Map<String, Double> buckets) {
     return new Encoded(codes, labels);
   }
 
-  private static Encoded byQuantiles(double[] values, double[] sorted) {
-    double min = sorted[0];
-    double max = sorted[sorted.length - 1];
+  /**
+   * About ten ranges of equal frequency. The edges come from at most QUANTILE_SAMPLE values taken at an
+   * even stride (they are rounded to two digits anyway), so a column of millions is not sorted.
+   */
+  private static Encoded byQuantiles(double[] values) {
+    int present = 0;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (double v : values) {
+      if (!Double.isNaN(v)) {
+        present++;
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+    }
+    int stride = Math.max(1, present / QUANTILE_SAMPLE);
+    double[] sorted = new double[(present + stride - 1) / stride];
+    int taken = 0;
+    int seen = 0;
+    for (double v : values) {
+      if (!Double.isNaN(v) && seen++ % stride == 0) {
+        sorted[taken++] = v;
+      }
+    }
+    Arrays.sort(sorted, 0, taken);
+    sorted = Arrays.copyOf(sorted, taken);
     double[] edges = new double[AUTO_BINS - 1];
     int m = 0;
     for (int i = 1; i < AUTO_BINS; i++) {
       double q = sorted[(int) ((long) sorted.length * i / AUTO_BINS)];
+      if (Double.isInfinite(q)) {
+        continue; // infinities fall into the first or the last range
+      }
       double edge = BigDecimal.valueOf(q).round(EDGE_DIGITS).doubleValue();
       if (edge > min && edge <= max && (m == 0 || edge > edges[m - 1])) {
         edges[m++] = edge;
@@ -112,6 +165,9 @@ record Binning(int maxExactNumbers, Map<String, Double> buckets) {
 
   /** A number as an item shows it: whole numbers without a fraction, others as short as they round-trip. */
   static String text(double v) {
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "Infinity" : "-Infinity";
+    }
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
     }

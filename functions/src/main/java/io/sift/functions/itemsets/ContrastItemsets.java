@@ -20,9 +20,10 @@ import java.util.List;
  * fail, within that client the other versions do not). An item that changes no rows (a column functionally
  * determined by the others) fails too.
  *
- * <p><b>No explained subsets.</b> A kept itemset P is dropped when a kept superset S accounts for it: the
- * rows of P outside S are no longer over-represented (by the same difference and lift bars). So the
- * version that fails is reported, not also its client and its version number on their own.
+ * <p><b>No explained subsets.</b> A kept itemset P is dropped when kept supersets account for it: the rows
+ * of P outside one of them, or outside several that share no row, are no longer over-represented (by the
+ * same difference and lift bars). So the version that fails is reported, not also its client and its
+ * version number on their own; two failing versions of a client, not also the client.
  *
  * <p><b>Score.</b> difference × (1 − restShare ÷ targetShare). The difference (the weighted relative
  * accuracy of subgroup discovery, up to a constant) is the share of target rows the itemset accounts for
@@ -75,7 +76,7 @@ public final class ContrastItemsets {
       for (int s = 0; s < level.capacity(); s++) {
         if (level.key(s) != 0) {
           Candidate c = new Candidate(counts, counts.ids(level.key(s), k), level.target(s), level.rest(s));
-          if (c.difference() > 0 && c.difference() >= o.minDifference() && c.lift() >= o.minLift()) {
+          if (overRepresented(c, o)) {
             out.add(c);
           }
         }
@@ -103,11 +104,43 @@ public final class ContrastItemsets {
     return true;
   }
 
+  /**
+   * Whether the rows of P outside one kept superset, or outside several that share no row (they differ in
+   * the value of some dimension: two failing versions of one client), are no longer over-represented.
+   */
   private static boolean explainedBySuperset(ItemCounts counts, Candidate p, List<Candidate> kept, ContrastOptions o) {
+    List<Candidate> supersets = new ArrayList<>();
     for (Candidate s : kept) {
       if (s.ids.length > p.ids.length && contains(s.ids, p.ids)) {
-        Candidate remainder = new Candidate(counts, p.ids, p.target - s.target, p.rest - s.rest);
-        if (!(remainder.difference() > 0 && remainder.difference() >= o.minDifference() && remainder.lift() >= o.minLift())) {
+        supersets.add(s);
+      }
+    }
+    supersets.sort(Comparator.comparingDouble(Candidate::score).reversed());
+    List<Candidate> disjoint = new ArrayList<>();
+    long target = p.target;
+    long rest = p.rest;
+    for (Candidate s : supersets) {
+      if (!overRepresented(new Candidate(counts, p.ids, p.target - s.target, p.rest - s.rest), o)) {
+        return true;
+      }
+      if (disjoint.stream().allMatch(d -> noCommonRow(counts, d, s))) {
+        disjoint.add(s);
+        target -= s.target;
+        rest -= s.rest;
+      }
+    }
+    return disjoint.size() > 1 && !overRepresented(new Candidate(counts, p.ids, target, rest), o);
+  }
+
+  private static boolean overRepresented(Candidate c, ContrastOptions o) {
+    return c.difference() > 0 && c.difference() >= o.minDifference() && c.lift() >= o.minLift();
+  }
+
+  /** Whether two itemsets have different values for some dimension, so no row has both. */
+  private static boolean noCommonRow(ItemCounts counts, Candidate a, Candidate b) {
+    for (int x : a.ids) {
+      for (int y : b.ids) {
+        if (x != y && counts.itemDim[x] == counts.itemDim[y]) {
           return true;
         }
       }
@@ -144,10 +177,13 @@ public final class ContrastItemsets {
       return rest == 0 ? Double.POSITIVE_INFINITY : targetShare() / restShare();
     }
 
+    double score() {
+      return difference() * (1 - restShare() / targetShare());
+    }
+
     ContrastItemset result() {
-      double difference = difference();
       return new ContrastItemset(counts.dims(ids), counts.values(ids), target, rest, targetShare(), restShare(),
-          difference, lift(), difference * (1 - restShare() / targetShare()));
+          difference(), lift(), score());
     }
   }
 }

@@ -96,8 +96,6 @@ final class ItemCounts {
       firstId[d] = id;
       id += radix[d] - 1;
     }
-    Tuples tuples = tuples(t, local, radix, firstId);
-
     LongCountTable singles = new LongCountTable(items);
     for (int id = 0; id < items; id++) {
       int d = out.itemDim[id];
@@ -105,6 +103,7 @@ final class ItemCounts {
       singles.add(id + 1, tgt[d][c], all[d][c] - tgt[d][c]);
     }
     out.levels.add(singles);
+    Tuples tuples = Math.min(maxSize, dims) > 1 ? tuples(t, local, radix, firstId) : null; // single items need no tuples
     for (int k = 2; k <= Math.min(maxSize, dims); k++) {
       LongCountTable level = out.countLevel(tuples, k, minCount, onTarget);
       if (level.size() == 0) {

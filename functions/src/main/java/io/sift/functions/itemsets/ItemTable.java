@@ -192,10 +192,13 @@ public final class ItemTable {
     }
 
     private int code(String s) {
-      return index.computeIfAbsent(s, k -> {
-        text.add(k);
-        return text.size() - 1;
-      });
+      Integer c = index.get(s);
+      if (c == null) {
+        c = text.size();
+        index.put(s, c);
+        text.add(s);
+      }
+      return c;
     }
 
     /** The codes, the numbers of a mixed column turned into text items. */

@@ -57,6 +57,19 @@ class BinningTest {
   }
 
   @Test
+  void infinitiesAreNumbersToo() {
+    double[] v = new double[50];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = i < 10 ? Double.POSITIVE_INFINITY : i;
+    }
+    Map<String, Long> binned = singles(column("x", v), ItemsetOptions.DEFAULTS);
+    assertEquals(50L, binned.values().stream().mapToLong(Long::longValue).sum());
+    assertTrue(binned.keySet().stream().anyMatch(k -> k.endsWith(", Infinity]")), binned.toString());
+    assertEquals(Map.of("x=Infinity", 1L, "x=-Infinity", 1L, "x=1", 1L),
+        singles(column("x", new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1}), ItemsetOptions.DEFAULTS));
+  }
+
+  @Test
   void maxExactNumbersDecidesWhenToBin() {
     double[] v = new double[40];
     for (int i = 0; i < v.length; i++) {

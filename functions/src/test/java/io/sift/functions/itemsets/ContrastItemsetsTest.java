@@ -27,6 +27,10 @@ class ContrastItemsetsTest {
   private static final String[][] VERSIONS = {{"5.0.4", "5.1.0", "5.1.2", "5.2.0"}, {"5.0.1", "5.1.0", "5.2.0"},
       {"2026.10"}, {"1.8.0", "1.9.1"}};
 
+  private static List<String> itemsOf(ContrastItemset s) {
+    return List.of(s.text().split(", "));
+  }
+
   private static int pick(Random r, int[] weights) {
     int total = 0;
     for (int w : weights) {
@@ -45,13 +49,13 @@ class ContrastItemsetsTest {
    * Requests during an error burst: the bad client and version fail at {@code rate}, every request also
    * at a background 0.4%; the target rows are the failures (status ≥ 500).
    */
-  static ItemTable burst(long seed, int rows, String client, String version, double rate) {
+  static ItemTable burst(long seed, int rows, String client, double rate, String... versions) {
     Random r = new Random(seed);
     ItemTable.Builder b = ItemTable.builder(DIMS);
     for (int i = 0; i < rows; i++) {
       int c = pick(r, CLIENT_W);
       String v = VERSIONS[c][r.nextInt(VERSIONS[c].length)];
-      boolean bad = CLIENTS[c].equals(client) && v.equals(version);
+      boolean bad = CLIENTS[c].equals(client) && List.of(versions).contains(v);
       boolean error = (bad && r.nextDouble() < rate) || r.nextDouble() < 0.004;
       b.add(new Object[] {REGIONS[pick(r, REGION_W)], ISPS[pick(r, ISP_W)], CLIENTS[c], v, "web-" + (1 + r.nextInt(12))}, error);
     }
@@ -61,7 +65,7 @@ class ContrastItemsetsTest {
   @Test
   void theClientAndVersionOfAnErrorBurstComeFirstAlone() {
     for (long seed = 1; seed <= 6; seed++) {
-      List<ContrastItemset> got = ContrastItemsets.mine(burst(seed, 12_000 * (int) seed, "android", "5.2.0", 0.35), ContrastOptions.DEFAULTS);
+      List<ContrastItemset> got = ContrastItemsets.mine(burst(seed, 12_000 * (int) seed, "android", 0.35, "5.2.0"), ContrastOptions.DEFAULTS);
       assertFalse(got.isEmpty(), "seed " + seed);
       ContrastItemset top = got.get(0);
       assertEquals("client=android, version=5.2.0", top.text(), "seed " + seed + ": " + got);
@@ -81,8 +85,17 @@ class ContrastItemsetsTest {
   @Test
   void aVersionOnlyOneClientHasIsTheCauseOnItsOwn() {
     // 5.1.2 is android's only: the client adds nothing to it (the same rows), so the minimal itemset is the version
-    List<ContrastItemset> got = ContrastItemsets.mine(burst(3, 30_000, "android", "5.1.2", 0.35), ContrastOptions.DEFAULTS);
+    List<ContrastItemset> got = ContrastItemsets.mine(burst(3, 30_000, "android", 0.35, "5.1.2"), ContrastOptions.DEFAULTS);
     assertEquals("version=5.1.2", got.get(0).text(), got.toString());
+  }
+
+  @Test
+  void twoFailingVersionsOfAClientAreTwoPairsWithoutTheClient() {
+    List<ContrastItemset> got = ContrastItemsets.mine(burst(4, 40_000, "android", 0.35, "5.2.0", "5.1.0"), ContrastOptions.DEFAULTS);
+    List<String> texts = got.stream().map(ContrastItemset::text).toList();
+    assertEquals(List.of("client=android, version=5.1.0", "client=android, version=5.2.0"), texts.subList(0, 2).stream().sorted().toList(),
+        got.toString());
+    assertFalse(texts.contains("client=android"), got.toString());
   }
 
   @Test
@@ -138,10 +151,11 @@ class ContrastItemsetsTest {
 
   /**
    * Before the minimality rules, the candidates are exactly the itemsets enumeration finds with enough
-   * target rows and a difference and lift over the bars, with the same counts.
+   * target rows and a difference and lift over the bars, with the same counts; after them, the results hold
+   * the minimality properties below, checked against the enumerated counts.
    */
   @Test
-  void candidatesEqualBruteForce() {
+  void candidatesEqualBruteForceAndResultsAreMinimal() {
     qt().withExamples(300).forAll(longs().all(), integers().between(2, 400), integers().between(1, 4), integers().between(1, 4))
         .checkAssert((seed, n, dims, maxSize) -> {
           Random r = new Random(seed);
@@ -187,12 +201,34 @@ class ContrastItemsetsTest {
             got.put(c.result().text(), List.of(c.target(), c.rest()));
           }
           assertEquals(expected, got);
-          // and the minimal ones are some of them, sorted by score
+          // the minimal ones are some of them, sorted by score; each item raises the target rate (removing any
+          // one item gives rows with a lower one: the significance test implies it); and no result is a
+          // subset whose rows outside another result are no longer over-represented
+          Map<String, long[]> all = BruteForce.counts(names, rows, target, maxSize);
           List<ContrastItemset> mined = ContrastItemsets.mine(table, o);
           for (int i = 0; i < mined.size(); i++) {
             ContrastItemset s = mined.get(i);
             assertEquals(expected.get(s.text()), List.of(s.targetCount(), s.restCount()));
             assertTrue(i == 0 || mined.get(i - 1).score() >= s.score());
+            double rate = s.targetCount() / (double) (s.targetCount() + s.restCount());
+            for (int drop = 0; drop < s.dims().size(); drop++) {
+              List<String> items = new ArrayList<>();
+              for (int k = 0; k < s.dims().size(); k++) {
+                if (k != drop) {
+                  items.add(s.dims().get(k) + "=" + s.values().get(k));
+                }
+              }
+              long[] parent = items.isEmpty() ? new long[] {targets, rest} : all.get(String.join(", ", items));
+              assertTrue(rate > parent[0] / (double) (parent[0] + parent[1]), s.text() + " without item " + drop);
+            }
+            for (ContrastItemset sup : mined) {
+              if (sup.dims().size() > s.dims().size() && itemsOf(sup).containsAll(itemsOf(s))) {
+                double ts = (s.targetCount() - sup.targetCount()) / (double) targets;
+                double rs = (s.restCount() - sup.restCount()) / (double) rest;
+                assertTrue(ts - rs > 0 && ts - rs >= o.minDifference() && (rs == 0 || ts / rs >= o.minLift()),
+                    s.text() + " is explained by " + sup.text());
+              }
+            }
           }
         });
   }
