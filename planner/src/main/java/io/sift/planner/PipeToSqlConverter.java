@@ -238,9 +238,8 @@ final class PipeToSqlConverter {
     if (RootCauseStages.NAMES.contains(c.name().value().toLowerCase(Locale.ROOT))) {
       return new RootCauseStages(this).stage(c, prev);
     }
-    throw new QueryException("command '" + c.name().value() + "' is not available in this version", query.text(),
-        c.name().start(), "available: select, where, extend, project, stats, sort, head, top, timechart, parse, lookup, "
-            + "context, patterns, patterndiff, anomalies, changepoints, period, forecast, itemsets, diffitemsets, rca");
+    // the parser accepts only the commands above
+    throw new IllegalStateException("no conversion for command '" + c.name().value() + "'");
   }
 
   /** The groups' columns, then the aggregates': named when each aggregate has an alias. */
