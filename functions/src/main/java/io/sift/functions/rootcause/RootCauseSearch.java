@@ -97,23 +97,54 @@ public final class RootCauseSearch {
     for (int layer = 1; layer <= Math.min(options.maxSize(), dims); layer++) {
       Candidate best = null;
       for (int[] cuboid : combinations(dims, layer)) {
-        Candidate c = searchCuboid(cuboid, best == null ? threshold : best.ep, layer == 1);
+        Candidate c = searchCuboid(cuboid, best == null ? threshold : best.ep, layer == 1, null);
         if (c != null) {
           best = c;
         }
       }
       if (best != null) {
-        return best;
+        return refine(best);
       }
     }
     return null;
   }
 
   /**
+   * For a derived KPI: the admitted element, or its child (one attribute more) that passes the risk test and
+   * explains at least {@link RcaOptions#refineShare()} of what the element explains — the rest of the
+   * element then took no part in the anomaly — repeated while such a child exists. An additive KPI does not
+   * need it: RiskLoc's leaf-level low risk already rejects an element whose leaves moved unevenly, while a
+   * ratio's children are compared through their aggregates, which tolerate an unaffected part.
+   */
+  private Candidate refine(Candidate best) {
+    while (cube.derived() && best.cuboid.length < Math.min(options.maxSize(), cube.dims().size())) {
+      Candidate child = null;
+      for (int d = 0; d < cube.dims().size(); d++) {
+        if (contains(best.cuboid, d)) {
+          continue;
+        }
+        int[] finer = Arrays.copyOf(best.cuboid, best.cuboid.length + 1);
+        finer[best.cuboid.length] = d;
+        Arrays.sort(finer);
+        double minEp = Math.max(options.refineShare() * best.ep, child == null ? 0 : child.ep);
+        Candidate c = searchCuboid(finer, minEp, false, best);
+        if (c != null) {
+          child = c;
+        }
+      }
+      if (child == null) {
+        return best;
+      }
+      best = child;
+    }
+    return best;
+  }
+
+  /**
    * The element of {@code cuboid} with the most explanatory power above {@code minEp} whose risk reaches
    * the threshold, or null. On layer 1 it also prunes the elements that cannot explain enough.
    */
-  private Candidate searchCuboid(int[] cuboid, double minEp, boolean prune) {
+  private Candidate searchCuboid(int[] cuboid, double minEp, boolean prune, Candidate parent) {
     int[] live = new int[removed.length];
     int n = 0;
     for (int i = 0; i < removed.length; i++) {
@@ -137,7 +168,7 @@ public final class RootCauseSearch {
       if (prune && (positiveEp < threshold || !anyAnomalous)) {
         pruned[cuboid[0]][cube.code(cuboid[0], groups.firstLeaf(g))] = true;
       }
-      if (anyAnomalous && ep[g] > minEp) {
+      if (anyAnomalous && ep[g] > minEp && (parent == null || matches(parent, groups.firstLeaf(g)))) {
         order[candidates++] = g;
       }
     }
