@@ -24,12 +24,15 @@ import java.util.List;
  * change spread proportionally), so an element whose leaves moved unevenly — a coarser element that only
  * contains the real cause — scores low.
  *
- * <p>Where this differs from the published method: a derived KPI's leaf forecast is the ratio of the
- * expected numerator and denominator (the caller gives those) rather than a separately forecast ratio;
- * when the totals did not change (A = F) the explanatory power falls back to shares of the absolute
- * change instead of dividing by zero; a zero cutoff takes its side from the direction of the total change;
- * the set is capped at {@link RcaOptions#maxRootCauses()} elements; and the search stops at
- * {@link RcaOptions#maxSize()} attributes per element (RiskLoc searches every layer).
+ * <p>Where this differs from the published method: the anomaly's side is the direction of the total change
+ * (RiskLoc reads it off the cutoff's sign); a derived KPI is scored on element aggregates rather than on
+ * its noisy leaves ({@link ElementDeviations} for the high risk, the children's spread for the low risk),
+ * needs {@link RcaOptions#minRatioShare()} of the change per element, and an admitted element gives way to
+ * a child that explains nearly all of it ({@link RcaOptions#refineShare()}); the leaf forecast of a ratio
+ * is the ratio of the expected numerator and denominator; when the totals did not change (A = F) the
+ * explanatory power falls back to shares of the absolute change; the set is capped at
+ * {@link RcaOptions#maxRootCauses()} elements; and the search stops at {@link RcaOptions#maxSize()}
+ * attributes per element (RiskLoc searches every layer).
  */
 public final class RootCauseSearch {
   private final LeafCube cube;
