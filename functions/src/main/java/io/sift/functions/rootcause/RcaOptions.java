@@ -18,9 +18,10 @@ package io.sift.functions.rootcause;
  *     more is typically left spread over elements that happen to pass the risk test; asking each further
  *     element for a fifth keeps those out
  * @param refineShare for a derived KPI: an admitted element is replaced by its child with one attribute
- *     more when the child passes the risk test too and explains at least this share of what the element
- *     explains (default 0.95: the rest of the element moved no more than noise). On the shared RS cases
- *     0.93 and 0.97 score lower than 0.95 (see the README)
+ *     more when the child passes the risk test too, explains at least this share of what the element
+ *     explains (default 0.95) and the rest of the element is quiet (next option)
+ * @param refineRestShare the rest of the element (its leaves outside the child) is quiet when its relative
+ *     deviation is at most this share of the child's (default 0.15: it moved less than a sixth as much)
  * @param cutoffOutliers the number of most extreme leaf deviations on the normal side ignored when placing
  *     the cutoff between normal and anomalous leaves; default 5 (RiskLoc's {@code n_remove}): a handful of
  *     noisy leaves must not widen the normal band
@@ -28,9 +29,9 @@ package io.sift.functions.rootcause;
  *     longer answer is a sign the anomaly is noise)
  */
 public record RcaOptions(int maxSize, double riskThreshold, double minExplainedShare, double minRatioShare,
-    double refineShare, int cutoffOutliers, int maxRootCauses) {
+    double refineShare, double refineRestShare, int cutoffOutliers, int maxRootCauses) {
 
-  public static final RcaOptions DEFAULTS = new RcaOptions(3, 0.5, 0.02, 0.2, 0.95, 5, 10);
+  public static final RcaOptions DEFAULTS = new RcaOptions(3, 0.5, 0.02, 0.2, 0.95, 0.15, 5, 10);
 
   public RcaOptions {
     if (maxSize < 1) {
@@ -48,6 +49,9 @@ public record RcaOptions(int maxSize, double riskThreshold, double minExplainedS
     if (!(refineShare > 0 && refineShare <= 1)) {
       throw new IllegalArgumentException("rca: the refine share must be in (0, 1], got " + refineShare);
     }
+    if (!(refineRestShare >= 0 && refineRestShare <= 1)) {
+      throw new IllegalArgumentException("rca: the refine rest share must be in [0, 1], got " + refineRestShare);
+    }
     if (cutoffOutliers < 0) {
       throw new IllegalArgumentException("rca: cutoff outliers must not be negative, got " + cutoffOutliers);
     }
@@ -57,30 +61,34 @@ public record RcaOptions(int maxSize, double riskThreshold, double minExplainedS
   }
 
   public RcaOptions withMaxSize(int v) {
-    return new RcaOptions(v, riskThreshold, minExplainedShare, minRatioShare, refineShare, cutoffOutliers, maxRootCauses);
+    return new RcaOptions(v, riskThreshold, minExplainedShare, minRatioShare, refineShare, refineRestShare, cutoffOutliers, maxRootCauses);
   }
 
   public RcaOptions withRiskThreshold(double v) {
-    return new RcaOptions(maxSize, v, minExplainedShare, minRatioShare, refineShare, cutoffOutliers, maxRootCauses);
+    return new RcaOptions(maxSize, v, minExplainedShare, minRatioShare, refineShare, refineRestShare, cutoffOutliers, maxRootCauses);
   }
 
   public RcaOptions withMinExplainedShare(double v) {
-    return new RcaOptions(maxSize, riskThreshold, v, minRatioShare, refineShare, cutoffOutliers, maxRootCauses);
+    return new RcaOptions(maxSize, riskThreshold, v, minRatioShare, refineShare, refineRestShare, cutoffOutliers, maxRootCauses);
   }
 
   public RcaOptions withMinRatioShare(double v) {
-    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, v, refineShare, cutoffOutliers, maxRootCauses);
+    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, v, refineShare, refineRestShare, cutoffOutliers, maxRootCauses);
   }
 
   public RcaOptions withRefineShare(double v) {
-    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, minRatioShare, v, cutoffOutliers, maxRootCauses);
+    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, minRatioShare, v, refineRestShare, cutoffOutliers, maxRootCauses);
+  }
+
+  public RcaOptions withRefineRestShare(double v) {
+    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, minRatioShare, refineShare, v, cutoffOutliers, maxRootCauses);
   }
 
   public RcaOptions withCutoffOutliers(int v) {
-    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, minRatioShare, refineShare, v, maxRootCauses);
+    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, minRatioShare, refineShare, refineRestShare, v, maxRootCauses);
   }
 
   public RcaOptions withMaxRootCauses(int v) {
-    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, minRatioShare, refineShare, cutoffOutliers, v);
+    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, minRatioShare, refineShare, refineRestShare, cutoffOutliers, v);
   }
 }

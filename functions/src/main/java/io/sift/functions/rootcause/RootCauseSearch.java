@@ -113,9 +113,10 @@ public final class RootCauseSearch {
   }
 
   /**
-   * For a derived KPI: the admitted element, or its child (one attribute more) that passes the risk test and
-   * explains at least {@link RcaOptions#refineShare()} of what the element explains — the rest of the
-   * element then took no part in the anomaly — repeated while such a child exists. An additive KPI does not
+   * For a derived KPI: the admitted element, or its child (one attribute more) that passes the risk test,
+   * explains at least {@link RcaOptions#refineShare()} of what the element explains, and whose siblings
+   * within the element moved at most {@link RcaOptions#refineRestShare()} as much as it did — the rest of
+   * the element then took no part in the anomaly — repeated while such a child exists. An additive KPI does not
    * need it: RiskLoc's leaf-level low risk already rejects an element whose leaves moved unevenly, while a
    * ratio's children are compared through their aggregates, which tolerate an unaffected part.
    */
@@ -131,7 +132,7 @@ public final class RootCauseSearch {
         Arrays.sort(finer);
         double minEp = Math.max(options.refineShare() * best.ep, child == null ? 0 : child.ep);
         Candidate c = searchCuboid(finer, minEp, false, best);
-        if (c != null) {
+        if (c != null && restIsQuiet(best, c)) {
           child = c;
         }
       }
@@ -313,6 +314,18 @@ public final class RootCauseSearch {
     double r = ad == 0 ? 0 : a / ad;
     double p = fd == 0 ? 0 : f / fd;
     return r + p == 0 ? 0 : 2 * (p - r) / (p + r);
+  }
+
+  /** Whether the leaves of {@code element} outside {@code child} deviate little beside the child's. */
+  private boolean restIsQuiet(Candidate element, Candidate child) {
+    boolean[] inChild = new boolean[removed.length];
+    for (int leaf : child.leaves) {
+      inChild[leaf] = true;
+    }
+    int[] rest = Arrays.stream(element.leaves).filter(leaf -> !inChild[leaf]).toArray();
+    double childDeviation = scores.direction * relativeDeviation(child.leaves);
+    double restDeviation = rest.length == 0 ? 0 : scores.direction * relativeDeviation(rest);
+    return restDeviation <= options.refineRestShare() * childDeviation;
   }
 
   private static boolean contains(int[] cuboid, int dim) {
