@@ -146,7 +146,8 @@ public final class RootCauseSearch {
 
   /**
    * The element of {@code cuboid} with the most explanatory power above {@code minEp} whose risk reaches
-   * the threshold, or null. On layer 1 it also prunes the elements that cannot explain enough.
+   * the threshold, or null; with a {@code parent}, only the parent's children are considered. With
+   * {@code prune} (layer 1) it also prunes the elements that cannot explain enough.
    */
   private Candidate searchCuboid(int[] cuboid, double minEp, boolean prune, Candidate parent) {
     int[] live = new int[removed.length];
