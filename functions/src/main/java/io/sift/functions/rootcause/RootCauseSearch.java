@@ -68,10 +68,22 @@ public final class RootCauseSearch {
 
   private List<RootCause> run() {
     List<RootCause> found = new ArrayList<>();
+    double firstDeviation = 0;
     while (found.size() < options.maxRootCauses() && threshold > 0 && anomalousExplanatoryPower() >= threshold) {
       Candidate best = searchLayers();
       if (best == null) {
         break;
+      }
+      if (cube.derived()) {
+        // A ratio's explanatory power also credits mix shifts: an element whose own ratio barely moved
+        // "explains" part of the change when requests moved between it and the cause. Such an element is
+        // collateral, not a further root cause.
+        double deviation = scores.direction * relativeDeviation(best.leaves);
+        if (found.isEmpty()) {
+          firstDeviation = deviation;
+        } else if (deviation < options.minSeverityShare() * firstDeviation) {
+          break;
+        }
       }
       found.add(describe(best));
       for (int leaf : best.leaves) {

@@ -77,6 +77,18 @@ class RootCauseSearchTest {
         PlantedCubes.elements(RootCauseSearch.search(cube, RcaOptions.DEFAULTS)));
   }
 
+  /**
+   * Two ratio root causes in one dimension (the RS cases have them: two bitrates at once). Two in different
+   * dimensions that overlap every other member are a known gap: each cause's siblings then all carry part of
+   * the other, and the element contrast of a derived KPI falls below the threshold.
+   */
+  @Test
+  void derivedRatioKpiWithTwoRootCauses() {
+    LeafCube cube = PlantedCubes.errorRate(8, List.of("region", "isp", "device"), 5,
+        Map.of(Map.of("isp", "isp2"), 0.25, Map.of("isp", "isp4"), 0.2));
+    assertEquals(Set.of("isp=isp2", "isp=isp4"), set(RootCauseSearch.search(cube, RcaOptions.DEFAULTS)));
+  }
+
   @Test
   void aCubeWithoutAnomalyHasNoRootCauseThatExplainsMuch() {
     LeafCube cube = PlantedCubes.additive(7, PlantedCubes.dims(3), 5, Map.of());
