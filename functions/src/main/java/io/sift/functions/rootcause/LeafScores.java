@@ -131,13 +131,15 @@ final class LeafScores {
   }
 
   /**
-   * RiskLoc's cutoff: of the distinct deviations, drop the {@code outliers} most extreme on each side, take
+   * RiskLoc's cutoff: of the distinct deviations, drop the {@code outliers} most extreme on each side (at most
+   * a tenth of them), take
    * the next one on each side, and mirror the one closer to zero. The anomaly pushes one side far out; the
    * other side shows how far normal noise reaches.
    */
   private static double cutoff(double[] deviation, int outliers) {
     double[] distinct = Arrays.stream(deviation).distinct().sorted().toArray();
-    int k = Math.min(outliers, distinct.length - 1);
+    // A small cube cannot spare five values a side: at most a tenth of them are set aside.
+    int k = Math.min(outliers, distinct.length / 10);
     double low = distinct[k];
     double high = distinct[distinct.length - 1 - k];
     // Math.abs ties keep the low side, as Python's min(key=abs) keeps the first.

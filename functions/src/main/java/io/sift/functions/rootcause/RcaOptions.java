@@ -17,6 +17,15 @@ package io.sift.functions.rootcause;
  *     0.2. A ratio's leaves are mostly small and noisy, so after the real causes a tenth of the change or
  *     more is typically left spread over elements that happen to pass the risk test; asking each further
  *     element for a fifth keeps those out
+ * @param refineShare for a derived KPI: an admitted element is replaced by its child with one attribute
+ *     more when the child passes the risk test too, explains at least this share of what the element
+ *     explains (default 0.95) and the rest of the element is quiet (next option)
+ * @param refineRestShare the rest of the element (its leaves outside the child) is quiet when its relative
+ *     deviation is at most this share of the child's (default 0.15: it moved less than a sixth as much)
+ * @param minSeverityShare for a derived KPI: a further root cause's ratio must have moved at least this share
+ *     of the first root cause's relative deviation (default 0.2); the search stops at one that moved less.
+ *     A ratio's explanatory power also credits mix shifts (requests moving between elements with different
+ *     ratios), which makes elements whose own ratio barely moved look like causes
  * @param cutoffOutliers the number of most extreme leaf deviations on the normal side ignored when placing
  *     the cutoff between normal and anomalous leaves; default 5 (RiskLoc's {@code n_remove}): a handful of
  *     noisy leaves must not widen the normal band
@@ -24,9 +33,9 @@ package io.sift.functions.rootcause;
  *     longer answer is a sign the anomaly is noise)
  */
 public record RcaOptions(int maxSize, double riskThreshold, double minExplainedShare, double minRatioShare,
-    int cutoffOutliers, int maxRootCauses) {
+    double refineShare, double refineRestShare, double minSeverityShare, int cutoffOutliers, int maxRootCauses) {
 
-  public static final RcaOptions DEFAULTS = new RcaOptions(3, 0.5, 0.02, 0.2, 5, 10);
+  public static final RcaOptions DEFAULTS = new RcaOptions(3, 0.5, 0.02, 0.2, 0.95, 0.15, 0.2, 5, 10);
 
   public RcaOptions {
     if (maxSize < 1) {
@@ -41,6 +50,15 @@ public record RcaOptions(int maxSize, double riskThreshold, double minExplainedS
     if (!(minRatioShare > 0 && minRatioShare < 1)) {
       throw new IllegalArgumentException("rca: the ratio explained share must be in (0, 1), got " + minRatioShare);
     }
+    if (!(refineShare > 0 && refineShare <= 1)) {
+      throw new IllegalArgumentException("rca: the refine share must be in (0, 1], got " + refineShare);
+    }
+    if (!(refineRestShare >= 0 && refineRestShare <= 1)) {
+      throw new IllegalArgumentException("rca: the refine rest share must be in [0, 1], got " + refineRestShare);
+    }
+    if (!(minSeverityShare >= 0 && minSeverityShare <= 1)) {
+      throw new IllegalArgumentException("rca: the severity share must be in [0, 1], got " + minSeverityShare);
+    }
     if (cutoffOutliers < 0) {
       throw new IllegalArgumentException("rca: cutoff outliers must not be negative, got " + cutoffOutliers);
     }
@@ -50,26 +68,38 @@ public record RcaOptions(int maxSize, double riskThreshold, double minExplainedS
   }
 
   public RcaOptions withMaxSize(int v) {
-    return new RcaOptions(v, riskThreshold, minExplainedShare, minRatioShare, cutoffOutliers, maxRootCauses);
+    return new RcaOptions(v, riskThreshold, minExplainedShare, minRatioShare, refineShare, refineRestShare, minSeverityShare, cutoffOutliers, maxRootCauses);
   }
 
   public RcaOptions withRiskThreshold(double v) {
-    return new RcaOptions(maxSize, v, minExplainedShare, minRatioShare, cutoffOutliers, maxRootCauses);
+    return new RcaOptions(maxSize, v, minExplainedShare, minRatioShare, refineShare, refineRestShare, minSeverityShare, cutoffOutliers, maxRootCauses);
   }
 
   public RcaOptions withMinExplainedShare(double v) {
-    return new RcaOptions(maxSize, riskThreshold, v, minRatioShare, cutoffOutliers, maxRootCauses);
+    return new RcaOptions(maxSize, riskThreshold, v, minRatioShare, refineShare, refineRestShare, minSeverityShare, cutoffOutliers, maxRootCauses);
   }
 
   public RcaOptions withMinRatioShare(double v) {
-    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, v, cutoffOutliers, maxRootCauses);
+    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, v, refineShare, refineRestShare, minSeverityShare, cutoffOutliers, maxRootCauses);
+  }
+
+  public RcaOptions withRefineShare(double v) {
+    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, minRatioShare, v, refineRestShare, minSeverityShare, cutoffOutliers, maxRootCauses);
+  }
+
+  public RcaOptions withRefineRestShare(double v) {
+    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, minRatioShare, refineShare, v, minSeverityShare, cutoffOutliers, maxRootCauses);
+  }
+
+  public RcaOptions withMinSeverityShare(double v) {
+    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, minRatioShare, refineShare, refineRestShare, v, cutoffOutliers, maxRootCauses);
   }
 
   public RcaOptions withCutoffOutliers(int v) {
-    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, minRatioShare, v, maxRootCauses);
+    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, minRatioShare, refineShare, refineRestShare, minSeverityShare, v, maxRootCauses);
   }
 
   public RcaOptions withMaxRootCauses(int v) {
-    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, minRatioShare, cutoffOutliers, v);
+    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, minRatioShare, refineShare, refineRestShare, minSeverityShare, cutoffOutliers, v);
   }
 }

@@ -24,12 +24,15 @@ import java.util.List;
  * change spread proportionally), so an element whose leaves moved unevenly — a coarser element that only
  * contains the real cause — scores low.
  *
- * <p>Where this differs from the published method: a derived KPI's leaf forecast is the ratio of the
- * expected numerator and denominator (the caller gives those) rather than a separately forecast ratio;
- * when the totals did not change (A = F) the explanatory power falls back to shares of the absolute
- * change instead of dividing by zero; a zero cutoff takes its side from the direction of the total change;
- * the set is capped at {@link RcaOptions#maxRootCauses()} elements; and the search stops at
- * {@link RcaOptions#maxSize()} attributes per element (RiskLoc searches every layer).
+ * <p>Where this differs from the published method: the anomaly's side is the direction of the total change
+ * (RiskLoc reads it off the cutoff's sign); a derived KPI is scored on element aggregates rather than on
+ * its noisy leaves ({@link ElementDeviations} for the high risk, the children's spread for the low risk),
+ * needs {@link RcaOptions#minRatioShare()} of the change per element, and an admitted element gives way to
+ * a child that explains nearly all of it ({@link RcaOptions#refineShare()}); the leaf forecast of a ratio
+ * is the ratio of the expected numerator and denominator; when the totals did not change (A = F) the
+ * explanatory power falls back to shares of the absolute change; the set is capped at
+ * {@link RcaOptions#maxRootCauses()} elements; and the search stops at {@link RcaOptions#maxSize()}
+ * attributes per element (RiskLoc searches every layer).
  */
 public final class RootCauseSearch {
   private final LeafCube cube;
@@ -65,10 +68,22 @@ public final class RootCauseSearch {
 
   private List<RootCause> run() {
     List<RootCause> found = new ArrayList<>();
+    double firstDeviation = 0;
     while (found.size() < options.maxRootCauses() && threshold > 0 && anomalousExplanatoryPower() >= threshold) {
       Candidate best = searchLayers();
       if (best == null) {
         break;
+      }
+      if (cube.derived()) {
+        // A ratio's explanatory power also credits mix shifts: an element whose own ratio barely moved
+        // "explains" part of the change when requests moved between it and the cause. Such an element is
+        // collateral, not a further root cause.
+        double deviation = scores.direction * relativeDeviation(best.leaves);
+        if (found.isEmpty()) {
+          firstDeviation = deviation;
+        } else if (deviation < options.minSeverityShare() * firstDeviation) {
+          break;
+        }
       }
       found.add(describe(best));
       for (int leaf : best.leaves) {
@@ -97,23 +112,56 @@ public final class RootCauseSearch {
     for (int layer = 1; layer <= Math.min(options.maxSize(), dims); layer++) {
       Candidate best = null;
       for (int[] cuboid : combinations(dims, layer)) {
-        Candidate c = searchCuboid(cuboid, best == null ? threshold : best.ep, layer == 1);
+        Candidate c = searchCuboid(cuboid, best == null ? threshold : best.ep, layer == 1, null);
         if (c != null) {
           best = c;
         }
       }
       if (best != null) {
-        return best;
+        return refine(best);
       }
     }
     return null;
   }
 
   /**
-   * The element of {@code cuboid} with the most explanatory power above {@code minEp} whose risk reaches
-   * the threshold, or null. On layer 1 it also prunes the elements that cannot explain enough.
+   * For a derived KPI: the admitted element, or its child (one attribute more) that passes the risk test,
+   * explains at least {@link RcaOptions#refineShare()} of what the element explains, and whose siblings
+   * within the element moved at most {@link RcaOptions#refineRestShare()} as much as it did — the rest of
+   * the element then took no part in the anomaly — repeated while such a child exists. An additive KPI does not
+   * need it: RiskLoc's leaf-level low risk already rejects an element whose leaves moved unevenly, while a
+   * ratio's children are compared through their aggregates, which tolerate an unaffected part.
    */
-  private Candidate searchCuboid(int[] cuboid, double minEp, boolean prune) {
+  private Candidate refine(Candidate best) {
+    while (cube.derived() && best.cuboid.length < Math.min(options.maxSize(), cube.dims().size())) {
+      Candidate child = null;
+      for (int d = 0; d < cube.dims().size(); d++) {
+        if (contains(best.cuboid, d)) {
+          continue;
+        }
+        int[] finer = Arrays.copyOf(best.cuboid, best.cuboid.length + 1);
+        finer[best.cuboid.length] = d;
+        Arrays.sort(finer);
+        double minEp = Math.max(options.refineShare() * best.ep, child == null ? 0 : child.ep);
+        Candidate c = searchCuboid(finer, minEp, false, best);
+        if (c != null && restIsQuiet(best, c)) {
+          child = c;
+        }
+      }
+      if (child == null) {
+        return best;
+      }
+      best = child;
+    }
+    return best;
+  }
+
+  /**
+   * The element of {@code cuboid} with the most explanatory power above {@code minEp} whose risk reaches
+   * the threshold, or null; with a {@code parent}, only the parent's children are considered. With
+   * {@code prune} (layer 1) it also prunes the elements that cannot explain enough.
+   */
+  private Candidate searchCuboid(int[] cuboid, double minEp, boolean prune, Candidate parent) {
     int[] live = new int[removed.length];
     int n = 0;
     for (int i = 0; i < removed.length; i++) {
@@ -137,7 +185,7 @@ public final class RootCauseSearch {
       if (prune && (positiveEp < threshold || !anyAnomalous)) {
         pruned[cuboid[0]][cube.code(cuboid[0], groups.firstLeaf(g))] = true;
       }
-      if (anyAnomalous && ep[g] > minEp) {
+      if (anyAnomalous && ep[g] > minEp && (parent == null || matches(parent, groups.firstLeaf(g)))) {
         order[candidates++] = g;
       }
     }
@@ -279,6 +327,18 @@ public final class RootCauseSearch {
     double r = ad == 0 ? 0 : a / ad;
     double p = fd == 0 ? 0 : f / fd;
     return r + p == 0 ? 0 : 2 * (p - r) / (p + r);
+  }
+
+  /** Whether the leaves of {@code element} outside {@code child} deviate little beside the child's. */
+  private boolean restIsQuiet(Candidate element, Candidate child) {
+    boolean[] inChild = new boolean[removed.length];
+    for (int leaf : child.leaves) {
+      inChild[leaf] = true;
+    }
+    int[] rest = Arrays.stream(element.leaves).filter(leaf -> !inChild[leaf]).toArray();
+    double childDeviation = scores.direction * relativeDeviation(child.leaves);
+    double restDeviation = rest.length == 0 ? 0 : scores.direction * relativeDeviation(rest);
+    return restDeviation <= options.refineRestShare() * childDeviation;
   }
 
   private static boolean contains(int[] cuboid, int dim) {
