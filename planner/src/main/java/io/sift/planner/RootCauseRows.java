@@ -36,14 +36,15 @@ public final class RootCauseRows {
    * {@code min_difference}, {@code min_lift} (diff_itemsets), {@code max_causes}, {@code ratio=true} (rca);
    * the planner adds where the cursor's columns are ({@link RootCauseTableFunction#resolve}).
    */
-  record Settings(ItemsetOptions itemsets, ContrastOptions contrast, RcaOptions rca, boolean ratio, boolean auto,
-      List<String> excluded, int[] dimsAt, List<String> names, int[] valuesAt) {
+  record Settings(ItemsetOptions itemsets, ContrastOptions contrast, RcaOptions rca, boolean ratio, boolean scale,
+      boolean auto, List<String> excluded, int[] dimsAt, List<String> names, int[] valuesAt) {
 
     static Settings parse(RootCauseTableFunction.Kind kind, String text) {
       ItemsetOptions items = ItemsetOptions.DEFAULTS;
       ContrastOptions contrast = ContrastOptions.DEFAULTS;
       RcaOptions rca = RcaOptions.DEFAULTS;
       boolean ratio = false;
+      boolean scale = false;
       boolean auto = false;
       List<String> excluded = new ArrayList<>();
       int[] dimsAt = null;
@@ -101,7 +102,8 @@ public final class RootCauseRows {
                   switch (key) {
                     case "max_size" -> rca = rca.withMaxSize(Integer.parseInt(value));
                     case "max_causes" -> rca = rca.withMaxRootCauses(Integer.parseInt(value));
-                    case "ratio" -> ratio = bool(value);
+                    case "ratio" -> ratio = bool(key, value);
+                    case "scale" -> scale = bool(key, value);
                     default -> throw unknown(kind, key);
                   }
                 }
@@ -119,7 +121,10 @@ public final class RootCauseRows {
         items = items.withBuckets(buckets);
         contrast = contrast.withBuckets(buckets);
       }
-      return new Settings(items, contrast, rca, ratio, auto, excluded, dimsAt, names, valuesAt);
+      if (ratio && scale) {
+        throw new IllegalArgumentException(fn + ": scale=true is for counts and sums; a ratio is already relative");
+      }
+      return new Settings(items, contrast, rca, ratio, scale, auto, excluded, dimsAt, names, valuesAt);
     }
 
     private static double only(RootCauseTableFunction.Kind kind, String key, double v) {
@@ -133,19 +138,19 @@ public final class RootCauseRows {
       String names = switch (kind) {
         case ITEMSETS -> "min_support, max_size, bucket=<dimension>:<width>";
         case DIFF_ITEMSETS -> "min_support, max_size, min_difference, min_lift, bucket=<dimension>:<width>";
-        case RCA -> "max_size, max_causes, ratio=true";
+        case RCA -> "max_size, max_causes, ratio=true, scale=true";
       };
       return new IllegalArgumentException(kind.sqlName + ": unknown option '" + key + "' (options: " + names + ")");
     }
 
-    private static boolean bool(String v) {
+    private static boolean bool(String key, String v) {
       if (v.equalsIgnoreCase("true")) {
         return true;
       }
       if (v.equalsIgnoreCase("false")) {
         return false;
       }
-      throw new IllegalArgumentException("ratio must be true or false, got '" + v + "'");
+      throw new IllegalArgumentException(key + " must be true or false, got '" + v + "'");
     }
 
     private static int[] positions(String v) {
@@ -219,21 +224,34 @@ public final class RootCauseRows {
   private static List<Object[]> rca(Settings s, Enumerable<?> rows) {
     LeafCube.Builder b = LeafCube.builder(s.names(), s.ratio());
     int[] at = s.valuesAt();
-    String[] values = new String[s.dimsAt().length];
+    int dims = s.dimsAt().length;
     // one text per distinct value object, not one per row and dimension
     Map<Object, String> texts = new HashMap<>();
+    List<String[]> leaves = new ArrayList<>();
+    List<double[]> measures = new ArrayList<>();
     try (Enumerator<?> e = rows.enumerator()) {
       while (e.moveNext()) {
         Object[] a = row(e.current());
-        for (int d = 0; d < values.length; d++) {
+        String[] values = new String[dims];
+        for (int d = 0; d < dims; d++) {
           Object v = a[s.dimsAt()[d]];
           values[d] = v == null ? null : texts.computeIfAbsent(v, String::valueOf);
         }
-        if (s.ratio()) {
-          b.add(values.clone(), number(a[at[0]]), number(a[at[1]]), number(a[at[2]]), number(a[at[3]]));
-        } else {
-          b.add(values.clone(), number(a[at[0]]), number(a[at[1]]));
+        double[] m = new double[at.length];
+        for (int i = 0; i < at.length; i++) {
+          m[i] = number(a[at[i]]);
         }
+        leaves.add(values);
+        measures.add(m);
+      }
+    }
+    double factor = s.scale() ? typicalChange(measures) : 1;
+    for (int i = 0; i < leaves.size(); i++) {
+      double[] m = measures.get(i);
+      if (s.ratio()) {
+        b.add(leaves.get(i), m[0], m[1], m[2], m[3]);
+      } else {
+        b.add(leaves.get(i), m[0], m[1] * factor);
       }
     }
     List<Object[]> out = new ArrayList<>();
@@ -247,6 +265,35 @@ public final class RootCauseRows {
           finite(c.deviation()), finite(c.explanatoryPower()), finite(c.surprise()), finite(c.score())});
     }
     return out;
+  }
+
+  /**
+   * The typical leaf's change, actual ÷ expected: the median over the leaves weighted by their expected value.
+   * A reference window taken earlier in the day or a week before carries the whole traffic's ramp or growth;
+   * scaled by it, the leaves that moved with everything else deviate by nothing, and the cause stands out in the
+   * direction it moved (a drop during the morning ramp is a drop). 1 when no leaf has an expected value.
+   */
+  static double typicalChange(List<double[]> measures) {
+    List<double[]> ratios = new ArrayList<>();
+    double total = 0;
+    for (double[] m : measures) {
+      if (m[1] > 0 && m[0] >= 0) {
+        ratios.add(new double[] {m[0] / m[1], m[1]});
+        total += m[1];
+      }
+    }
+    if (ratios.isEmpty()) {
+      return 1;
+    }
+    ratios.sort((x, y) -> Double.compare(x[0], y[0]));
+    double seen = 0;
+    for (double[] r : ratios) {
+      seen += r[1];
+      if (seen >= total / 2) {
+        return r[0];
+      }
+    }
+    return ratios.get(ratios.size() - 1)[0];
   }
 
   private static Object[] row(Object row) {

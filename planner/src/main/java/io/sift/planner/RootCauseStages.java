@@ -111,6 +111,9 @@ final class RootCauseStages {
             + PipeToSqlConverter.ident(option(with, "expected", "expected")) + " FROM __prev__";
       }
     }
+    if (a.compare != null && with.stream().noneMatch(o -> o[0].equals("scale"))) {
+      options.add("scale=true");
+    }
     for (String[] o : with) {
       if (kind == RootCauseTableFunction.Kind.RCA && Set.of("actual", "expected", "value").contains(o[0])) {
         continue;
