@@ -1,20 +1,11 @@
 package io.sift.planner;
 
 import io.sift.storage.DataDirectory;
-import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.adapter.enumerable.CallImplementor;
-import org.apache.calcite.adapter.enumerable.NullPolicy;
-import org.apache.calcite.adapter.enumerable.RexImpTable;
-import org.apache.calcite.linq4j.Enumerable;
-import org.apache.calcite.linq4j.tree.Expression;
-import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.FunctionParameter;
-import org.apache.calcite.schema.ImplementableFunction;
-import org.apache.calcite.schema.TableFunction;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -31,7 +22,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * functions ({@link CursorTableFunction}, {@link PatternRules}). Every output ends with {@code group_value}
  * (VARCHAR, NULL when the cursor has no third column).
  */
-final class DetectionTableFunction implements TableFunction, ImplementableFunction, CursorTableFunction {
+final class DetectionTableFunction extends CursorTableFunction {
   enum Kind {
     ANOMALIES("anomalies"), CHANGEPOINTS("changepoints"), PERIOD("period"), FORECAST("forecast");
 
@@ -43,13 +34,10 @@ final class DetectionTableFunction implements TableFunction, ImplementableFuncti
   }
 
   private final Kind kind;
-  private final String root;
-  private final boolean withOptions;
 
   DetectionTableFunction(Kind kind, DataDirectory directory, boolean withOptions) {
+    super(kind.sqlName, kind.name(), directory, withOptions);
     this.kind = kind;
-    this.root = directory.root().toString();
-    this.withOptions = withOptions;
   }
 
   /** Registers the four functions, each with and without options. */
@@ -63,29 +51,32 @@ final class DetectionTableFunction implements TableFunction, ImplementableFuncti
     schema.add("periods", new DetectionTableFunction(Kind.PERIOD, directory, true));
   }
 
-  @Override
-  public String sqlName() {
-    return kind.sqlName;
-  }
+
+
 
   @Override
-  public String kindName() {
-    return kind.name();
-  }
-
-  @Override
-  public String root() {
-    return root;
-  }
-
-  @Override
-  public Class<?> rows() {
+  Class<?> rows() {
     return DetectionRows.class;
+  }
+
+  @Override
+  void checkOptions(String options) {
+    DetectionRows.Settings.parse(kind, (kind == Kind.FORECAST ? "horizon=1 " : "") + options);
+  }
+
+  @Override
+  List<FunctionParameter> middleParameters() {
+    return kind == Kind.FORECAST ? List.of(new Parameter(1, "horizon", f -> f.createJavaType(Integer.class))) : List.of();
+  }
+
+  @Override
+  RelDataType rowType(RelDataTypeFactory f) {
+    return rowType(kind, f);
   }
 
   /** Forecast's horizon travels in the text as {@code horizon=<n>} before the options. */
   @Override
-  public String constantText(List<Object> constants) {
+  String constantText(List<Object> constants) {
     if (kind != Kind.FORECAST) {
       return constants.isEmpty() ? null : (String) constants.get(0);
     }
@@ -106,7 +97,7 @@ final class DetectionTableFunction implements TableFunction, ImplementableFuncti
    * them (any case).
    */
   @Override
-  public String resolve(String text, RelDataType rowType) {
+  String resolve(String text, RelDataType rowType) {
     java.util.Map<String, String> cols = DetectionRows.Settings.parse(kind, kind == Kind.FORECAST && text == null
         ? "horizon=1" : text).columns();
     if (cols.containsKey("ts_at")) {
@@ -178,29 +169,7 @@ final class DetectionTableFunction implements TableFunction, ImplementableFuncti
     return String.join(", ", n);
   }
 
-  @Override
-  public List<FunctionParameter> getParameters() {
-    List<FunctionParameter> params = new ArrayList<>();
-    params.add(new Parameter(0, "rows", f -> f.createSqlType(SqlTypeName.CURSOR)));
-    if (kind == Kind.FORECAST) {
-      params.add(new Parameter(params.size(), "horizon", f -> f.createJavaType(Integer.class)));
-    }
-    if (withOptions) {
-      // Java-typed: Calcite hands the row type derivation the values of Java-typed parameters only.
-      params.add(new Parameter(params.size(), "options", f -> f.createJavaType(String.class)));
-    }
-    return params;
-  }
 
-  @Override
-  public RelDataType getRowType(RelDataTypeFactory f, List<? extends Object> arguments) {
-    int at = kind == Kind.FORECAST ? 2 : 1;
-    if (withOptions && arguments.size() > at && arguments.get(at) instanceof String options) {
-      // a bad option is an error before anything runs (the horizon is checked on its own)
-      DetectionRows.Settings.parse(kind, (kind == Kind.FORECAST ? "horizon=1 " : "") + options);
-    }
-    return rowType(kind, f);
-  }
 
   static RelDataType rowType(Kind kind, RelDataTypeFactory f) {
     RelDataTypeFactory.Builder b = f.builder();
@@ -238,21 +207,5 @@ final class DetectionTableFunction implements TableFunction, ImplementableFuncti
     return b.build();
   }
 
-  @Override
-  public Type getElementType(List<? extends Object> arguments) {
-    return Object[].class;
-  }
 
-  @Override
-  public CallImplementor getImplementor() {
-    // Not used: PatternRules.ToEnumerable runs the call (the cursor comes from its input).
-    return RexImpTable.createImplementor((translator, call, operands) -> {
-      List<Expression> args = new ArrayList<>();
-      args.add(Expressions.constant(kind.name()));
-      args.add(Expressions.constant(root));
-      args.add(Expressions.convert_(operands.get(0), Enumerable.class));
-      args.add(Expressions.constant(null, String.class));
-      return Expressions.call(DetectionRows.class, "run", args);
-    }, NullPolicy.NONE, false);
-  }
 }

@@ -1,20 +1,8 @@
 package io.sift.planner;
 
 import io.sift.storage.DataDirectory;
-import java.lang.reflect.Type;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.calcite.adapter.enumerable.CallImplementor;
-import org.apache.calcite.adapter.enumerable.NullPolicy;
-import org.apache.calcite.adapter.enumerable.RexImpTable;
-import org.apache.calcite.linq4j.Enumerable;
-import org.apache.calcite.linq4j.tree.Expression;
-import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.schema.FunctionParameter;
-import org.apache.calcite.schema.ImplementableFunction;
-import org.apache.calcite.schema.TableFunction;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -30,7 +18,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * Options are text ({@link PatternSettings}). The generated code calls {@link PatternRows} with the
  * data directory, which keeps the templates found for {@code pattern_id} ({@link PatternCatalogue}).
  */
-final class PatternTableFunction implements TableFunction, ImplementableFunction, CursorTableFunction {
+final class PatternTableFunction extends CursorTableFunction {
   enum Kind {
     PATTERNS("patterns"), PATTERNS_BY("patterns_by"), PATTERN_DIFF("pattern_diff");
 
@@ -42,13 +30,10 @@ final class PatternTableFunction implements TableFunction, ImplementableFunction
   }
 
   private final Kind kind;
-  private final String root;
-  private final boolean withOptions;
 
   PatternTableFunction(Kind kind, DataDirectory directory, boolean withOptions) {
+    super(kind.sqlName, kind.name(), directory, withOptions);
     this.kind = kind;
-    this.root = directory.root().toString();
-    this.withOptions = withOptions;
   }
 
   /** Registers the three functions, each with and without options. */
@@ -63,49 +48,26 @@ final class PatternTableFunction implements TableFunction, ImplementableFunction
     return kind;
   }
 
-  @Override
-  public String root() {
-    return root;
-  }
+
+
 
   @Override
-  public String sqlName() {
-    return kind.sqlName;
-  }
-
-  @Override
-  public String kindName() {
-    return kind.name();
-  }
-
-  @Override
-  public Class<?> rows() {
+  Class<?> rows() {
     return PatternRows.class;
   }
 
   @Override
-  public String constantText(List<Object> constants) {
-    return constants.isEmpty() ? null : (String) constants.get(0);
+  void checkOptions(String options) {
+    PatternSettings.parse(options);
   }
 
   @Override
-  public List<FunctionParameter> getParameters() {
-    List<FunctionParameter> params = new ArrayList<>();
-    params.add(new Parameter(0, "rows", f -> f.createSqlType(SqlTypeName.CURSOR)));
-    if (withOptions) {
-      // Java-typed: Calcite hands the row type derivation the values of Java-typed parameters only.
-      params.add(new Parameter(1, "options", f -> f.createJavaType(String.class)));
-    }
-    return params;
-  }
-
-  @Override
-  public RelDataType getRowType(RelDataTypeFactory f, List<? extends Object> arguments) {
-    if (withOptions && arguments.size() > 1 && arguments.get(1) instanceof String options) {
-      PatternSettings.parse(options); // a bad option is an error before anything runs
-    }
+  RelDataType rowType(RelDataTypeFactory f) {
     return rowType(kind, f);
   }
+
+
+
 
   static RelDataType rowType(Kind kind, RelDataTypeFactory f) {
     RelDataTypeFactory.Builder b = f.builder();
@@ -136,21 +98,5 @@ final class PatternTableFunction implements TableFunction, ImplementableFunction
     return b.build();
   }
 
-  @Override
-  public Type getElementType(List<? extends Object> arguments) {
-    return Object[].class;
-  }
 
-  @Override
-  public CallImplementor getImplementor() {
-    return RexImpTable.createImplementor((translator, call, operands) -> {
-      List<Expression> args = new ArrayList<>();
-      args.add(Expressions.constant(kind.name()));
-      args.add(Expressions.constant(root));
-      args.add(Expressions.convert_(operands.get(0), Enumerable.class));
-      args.add(withOptions ? Expressions.convert_(operands.get(1), String.class)
-          : Expressions.constant(null, String.class));
-      return Expressions.call(PatternRows.class, "run", args);
-    }, NullPolicy.NONE, false);
-  }
 }

@@ -1,24 +1,14 @@
 package io.sift.planner;
 
 import io.sift.storage.DataDirectory;
-import java.lang.reflect.Type;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.calcite.adapter.enumerable.CallImplementor;
-import org.apache.calcite.adapter.enumerable.NullPolicy;
-import org.apache.calcite.adapter.enumerable.RexImpTable;
-import org.apache.calcite.linq4j.Enumerable;
-import org.apache.calcite.linq4j.tree.Expression;
-import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
-import org.apache.calcite.schema.FunctionParameter;
-import org.apache.calcite.schema.ImplementableFunction;
-import org.apache.calcite.schema.TableFunction;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -35,7 +25,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * Options are text ({@link RootCauseRows.Settings}); the call runs through the same plumbing as the pattern and
  * detection functions ({@link CursorTableFunction}, {@link PatternRules}).
  */
-final class RootCauseTableFunction implements TableFunction, ImplementableFunction, CursorTableFunction {
+final class RootCauseTableFunction extends CursorTableFunction {
   enum Kind {
     ITEMSETS("itemsets"), DIFF_ITEMSETS("diff_itemsets"), RCA("rca");
 
@@ -47,13 +37,10 @@ final class RootCauseTableFunction implements TableFunction, ImplementableFuncti
   }
 
   private final Kind kind;
-  private final String root;
-  private final boolean withOptions;
 
   RootCauseTableFunction(Kind kind, DataDirectory directory, boolean withOptions) {
+    super(kind.sqlName, kind.name(), directory, withOptions);
     this.kind = kind;
-    this.root = directory.root().toString();
-    this.withOptions = withOptions;
   }
 
   /** Registers the three functions, each with and without options. */
@@ -73,30 +60,24 @@ final class RootCauseTableFunction implements TableFunction, ImplementableFuncti
     return null;
   }
 
-  @Override
-  public String sqlName() {
-    return kind.sqlName;
-  }
+
+
 
   @Override
-  public String kindName() {
-    return kind.name();
-  }
-
-  @Override
-  public String root() {
-    return root;
-  }
-
-  @Override
-  public Class<?> rows() {
+  Class<?> rows() {
     return RootCauseRows.class;
   }
 
   @Override
-  public String constantText(List<Object> constants) {
-    return constants.isEmpty() ? null : (String) constants.get(0);
+  void checkOptions(String options) {
+    RootCauseRows.Settings.parse(kind, options);
   }
+
+  @Override
+  RelDataType rowType(RelDataTypeFactory f) {
+    return rowType(kind, f);
+  }
+
 
   /**
    * Which of the cursor's columns are dimensions and which the condition or the values, as {@code dims_at=},
@@ -105,7 +86,7 @@ final class RootCauseTableFunction implements TableFunction, ImplementableFuncti
    * ({@code __time__}, {@code __source__}, …) and the columns named by {@code exclude=} are no dimensions.
    */
   @Override
-  public String resolve(String text, RelDataType rowType) {
+  String resolve(String text, RelDataType rowType) {
     RootCauseRows.Settings s = RootCauseRows.Settings.parse(kind, text);
     List<RelDataTypeField> fields = rowType.getFieldList();
     int valueColumns = switch (kind) {
@@ -176,24 +157,7 @@ final class RootCauseTableFunction implements TableFunction, ImplementableFuncti
     return String.join(", ", n);
   }
 
-  @Override
-  public List<FunctionParameter> getParameters() {
-    List<FunctionParameter> params = new ArrayList<>();
-    params.add(new Parameter(0, "rows", f -> f.createSqlType(SqlTypeName.CURSOR)));
-    if (withOptions) {
-      // Java-typed: Calcite hands the row type derivation the values of Java-typed parameters only.
-      params.add(new Parameter(1, "options", f -> f.createJavaType(String.class)));
-    }
-    return params;
-  }
 
-  @Override
-  public RelDataType getRowType(RelDataTypeFactory f, List<? extends Object> arguments) {
-    if (withOptions && arguments.size() > 1 && arguments.get(1) instanceof String options) {
-      RootCauseRows.Settings.parse(kind, options); // a bad option is an error before anything runs
-    }
-    return rowType(kind, f);
-  }
 
   static RelDataType rowType(Kind kind, RelDataTypeFactory f) {
     RelDataTypeFactory.Builder b = f.builder();
@@ -239,21 +203,5 @@ final class RootCauseTableFunction implements TableFunction, ImplementableFuncti
     return c;
   }
 
-  @Override
-  public Type getElementType(List<? extends Object> arguments) {
-    return Object[].class;
-  }
 
-  @Override
-  public CallImplementor getImplementor() {
-    // Not used: PatternRules.ToEnumerable runs the call (the cursor comes from its input).
-    return RexImpTable.createImplementor((translator, call, operands) -> {
-      List<Expression> args = new ArrayList<>();
-      args.add(Expressions.constant(kind.name()));
-      args.add(Expressions.constant(root));
-      args.add(Expressions.convert_(operands.get(0), Enumerable.class));
-      args.add(Expressions.constant(null, String.class));
-      return Expressions.call(RootCauseRows.class, "run", args);
-    }, NullPolicy.NONE, false);
-  }
 }
