@@ -1,12 +1,16 @@
 package io.sift.bench;
 
+import static io.sift.bench.Measure.gc;
+import static io.sift.bench.Measure.heapPeakMb;
+import static io.sift.bench.Measure.median;
+import static io.sift.bench.Measure.msList;
+import static io.sift.bench.Measure.resetHeapPeaks;
+
 import io.sift.functions.detection.AnomalyDetector;
 import io.sift.functions.detection.AnomalyOptions;
 import io.sift.functions.detection.AnomalyResult;
 import java.io.BufferedWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,13 +130,13 @@ public final class DetectionBench {
       for (int j = 0; j < sides.length; j++) {
         Side side = sides[(j + r) % sides.length];
         gc();
-        resetPeaks();
+        resetHeapPeaks();
         long t0 = System.nanoTime();
         Outcome o = run(pool, data, side);
         side.ns.add(System.nanoTime() - t0);
         side.last = o;
         side.cpuNs.add(o.cpuNs());
-        side.heapPeak = Math.max(side.heapPeak, heapPeak());
+        side.heapPeak = Math.max(side.heapPeak, heapPeakMb());
       }
     }
     Side zs = sides[2];
@@ -186,7 +190,7 @@ public final class DetectionBench {
     try (Connection c = DriverManager.getConnection("jdbc:sift:" + data, props)) {
       for (int r = 0; r <= runs; r++) { // run 0: warm-up
         gc();
-        resetPeaks();
+        resetHeapPeaks();
         long t0 = System.nanoTime();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(q)) {
           rs.next();
@@ -196,7 +200,7 @@ public final class DetectionBench {
         }
         long dt = System.nanoTime() - t0;
         System.out.printf(Locale.ROOT, "INFO sql run=%d%s ms=%.0f points=%d flagged=%d series=%d heap_peak=%.0fMB%n", r,
-            r == 0 ? " (warm-up)" : "", dt / 1e6, last[0], last[1], last[2], heapPeak());
+            r == 0 ? " (warm-up)" : "", dt / 1e6, last[0], last[1], last[2], heapPeakMb());
         if (r > 0) {
           ns.add(dt);
         }
@@ -352,43 +356,10 @@ public final class DetectionBench {
     return (tb.getThreadAllocatedBytes(id) - a0) / (double) k;
   }
 
-  private static String msList(List<Long> ns) {
-    StringBuilder b = new StringBuilder();
-    for (long x : ns) {
-      b.append(b.length() == 0 ? "" : ",").append(Math.round(x / 1e6));
-    }
-    return b.toString();
-  }
 
-  private static double median(List<Long> xs) {
-    List<Long> s = new ArrayList<>(xs);
-    s.sort(null);
-    int m = s.size();
-    return m % 2 == 1 ? s.get(m / 2) : (s.get(m / 2 - 1) + s.get(m / 2)) / 2.0;
-  }
 
-  private static void gc() {
-    System.gc();
-    System.gc();
-  }
 
-  private static void resetPeaks() {
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getType() == MemoryType.HEAP) {
-        p.resetPeakUsage();
-      }
-    }
-  }
 
-  private static double heapPeak() {
-    long sum = 0;
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) {
-        sum += p.getPeakUsage().getUsed();
-      }
-    }
-    return sum / 1048576.0;
-  }
 
   private static void usage(String why) {
     System.err.println("DetectionBench: " + why);

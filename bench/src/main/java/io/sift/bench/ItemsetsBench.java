@@ -1,5 +1,11 @@
 package io.sift.bench;
 
+import static io.sift.bench.Measure.gc;
+import static io.sift.bench.Measure.heapPeakMb;
+import static io.sift.bench.Measure.median;
+import static io.sift.bench.Measure.msList;
+import static io.sift.bench.Measure.resetHeapPeaks;
+
 import io.sift.functions.itemsets.ContrastItemset;
 import io.sift.functions.itemsets.ContrastItemsets;
 import io.sift.functions.itemsets.ContrastOptions;
@@ -8,8 +14,6 @@ import io.sift.functions.itemsets.ItemTable;
 import io.sift.functions.itemsets.Itemset;
 import io.sift.functions.itemsets.ItemsetOptions;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -86,18 +90,18 @@ public final class ItemsetsBench {
 
     gc();
     long baseline = heapUsed();
-    resetPeaks();
+    resetHeapPeaks();
     long allocBefore = allocated();
     List<ContrastItemset> contrast = ContrastItemsets.mine(table, co); // warm-up, and the allocation of one run
     long allocContrast = allocated() - allocBefore;
     List<Long> contrastNs = time(runs, () -> ContrastItemsets.mine(table, co));
-    double heapPeakContrast = heapPeak();
-    resetPeaks();
+    double heapPeakContrast = heapPeakMb();
+    resetHeapPeaks();
     allocBefore = allocated();
     List<Itemset> frequent = FrequentItemsets.mine(table, fo);
     long allocFrequent = allocated() - allocBefore;
     List<Long> frequentNs = time(runs, () -> FrequentItemsets.mine(table, fo));
-    double heapPeakFrequent = heapPeak();
+    double heapPeakFrequent = heapPeakMb();
 
     for (int i = 0; i < Math.min(5, contrast.size()); i++) {
       ContrastItemset c = contrast.get(i);
@@ -108,7 +112,7 @@ public final class ItemsetsBench {
     boolean plantedFirst = !contrast.isEmpty() && contrast.get(0).text().equals(planted);
     System.out.printf(Locale.ROOT, "INFO contrast_itemsets=%d planted_first=%s frequent_itemsets=%d%n",
         contrast.size(), plantedFirst, frequent.size());
-    System.out.printf(Locale.ROOT, "INFO sift diff_itemsets runs_ms=%s itemsets runs_ms=%s%n", ms(contrastNs), ms(frequentNs));
+    System.out.printf(Locale.ROOT, "INFO sift diff_itemsets runs_ms=%s itemsets runs_ms=%s%n", msList(contrastNs), msList(frequentNs));
 
     double contrastMs = median(contrastNs) / 1e6;
     double frequentMs = median(frequentNs) / 1e6;
@@ -133,7 +137,7 @@ public final class ItemsetsBench {
       }
       d.close();
       System.out.printf(Locale.ROOT, "INFO duckdb load_ms=%.0f diff_supports runs_ms=%s supports runs_ms=%s groups=%d/%d%n",
-          d.loadMs, ms(dContrastNs), ms(dFrequentNs), dContrast.size(), dFrequent.size());
+          d.loadMs, msList(dContrastNs), msList(dFrequentNs), dContrast.size(), dFrequent.size());
       System.out.println("INFO check " + check(contrast, frequent, dContrast, dFrequent));
       double dContrastMs = median(dContrastNs) / 1e6;
       double dFrequentMs = median(dFrequentNs) / 1e6;
@@ -333,48 +337,15 @@ public final class ItemsetsBench {
         name, siftMs, duckdbMs, siftMs / duckdbMs, siftMs < 5000 ? "PASS" : "FAIL");
   }
 
-  private static String ms(List<Long> ns) {
-    StringBuilder b = new StringBuilder();
-    for (long n : ns) {
-      b.append(b.length() == 0 ? "" : ",").append(Math.round(n / 1e6));
-    }
-    return b.toString();
-  }
 
-  private static double median(List<Long> xs) {
-    List<Long> s = new ArrayList<>(xs);
-    s.sort(null);
-    int m = s.size();
-    return m % 2 == 1 ? s.get(m / 2) : (s.get(m / 2 - 1) + s.get(m / 2)) / 2.0;
-  }
 
-  private static void gc() {
-    System.gc();
-    System.gc();
-  }
 
   private static long heapUsed() {
     Runtime rt = Runtime.getRuntime();
     return rt.totalMemory() - rt.freeMemory();
   }
 
-  private static void resetPeaks() {
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getType() == MemoryType.HEAP) {
-        p.resetPeakUsage();
-      }
-    }
-  }
 
-  private static double heapPeak() {
-    long sum = 0;
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) {
-        sum += p.getPeakUsage().getUsed();
-      }
-    }
-    return sum / 1048576.0;
-  }
 
   /** Bytes this JVM's threads have allocated so far (HotSpot's counter; the common pool's workers included). */
   private static long allocated() {

@@ -1,5 +1,11 @@
 package io.sift.bench;
 
+import static io.sift.bench.Measure.gc;
+import static io.sift.bench.Measure.heapPeakMb;
+import static io.sift.bench.Measure.median;
+import static io.sift.bench.Measure.msList;
+import static io.sift.bench.Measure.resetHeapPeaks;
+
 import io.sift.execution.PatternScan;
 import io.sift.execution.ScanRequest;
 import io.sift.execution.SegmentCache;
@@ -13,8 +19,6 @@ import io.sift.storage.predicate.Predicate;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -156,9 +160,9 @@ public final class PatternsBench {
           }
           boolean utf8 = side == 0;
           gc();
-          resetPeaks();
+          resetHeapPeaks();
           SiftRun s = runSift(in, k, threads, true, utf8);
-          heapPeak = Math.max(heapPeak, peakHeap());
+          heapPeak = Math.max(heapPeak, heapPeakMb());
           (utf8 ? utf8Ns : stringNs).add(s.wallNs);
           if (utf8) {
             lastUtf8 = s;
@@ -169,7 +173,7 @@ public final class PatternsBench {
               utf8 ? "utf8" : "strings", s.wallNs / 1e6, s.addNs / 1e6, s.mergeNs / 1e6, s.clusterNs / 1e6);
         }
       }
-      long dMed = drainNs.isEmpty() ? 0 : median(drainNs);
+      long dMed = drainNs.isEmpty() ? 0 : Math.round(median(drainNs));
       if (k == 1) {
         drain1xNs = dMed;
       }
@@ -184,7 +188,7 @@ public final class PatternsBench {
         SiftRun last = utf8 ? lastUtf8 : lastString;
         List<Long> ns = utf8 ? utf8Ns : stringNs;
         String n = utf8 ? name : name + "_strings";
-        long sMed = median(ns);
+        long sMed = Math.round(median(ns));
         double siftRate = total / (sMed / 1e9);
         if (k == 1 && utf8) {
           sift1xRate = siftRate;
@@ -220,7 +224,7 @@ public final class PatternsBench {
       gc();
       handNs.add(runDrain(in, 1, null, true));
     }
-    long hMed = median(handNs);
+    long hMed = Math.round(median(handNs));
     double handRate = in.lines.length / (hMed / 1e9);
     System.out.printf(Locale.ROOT, "INFO drain_handmask lines=%d wall=%.0fms runs_ms=%s clusters=%d same_grouping_as_regex=%s "
             + "lines/s=%d (Drain with its IP/NUM regexes written by hand; regex Drain at 1x: %.0fms)%n",
@@ -425,7 +429,7 @@ public final class PatternsBench {
       }
       System.err.printf(Locale.ROOT, "run patterns_1x_store %d %.0f ms%n", r, t / 1e6);
     }
-    long med = median(ns);
+    long med = Math.round(median(ns));
     double rate = expectLines / (med / 1e9);
     System.out.printf(Locale.ROOT, "INFO patterns_1x_store store=%s segments=%d lines=%d first_run=%.0fms runs_ms=%s patterns=%d "
             + "common_pool_parallelism=%d%n",
@@ -551,11 +555,6 @@ public final class PatternsBench {
 
   private static long baselineHeap;
 
-  private static void gc() {
-    for (int i = 0; i < 2; i++) {
-      System.gc();
-    }
-  }
 
   private static long usedHeapAfterGc() {
     gc();
@@ -563,20 +562,11 @@ public final class PatternsBench {
   }
 
   private static long usedHeap() {
-    return heapPools().stream().mapToLong(p -> p.getUsage().getUsed()).sum();
+    return Measure.heapPools().stream().mapToLong(p -> p.getUsage().getUsed()).sum();
   }
 
-  private static void resetPeaks() {
-    heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
-  }
 
-  private static double peakHeap() {
-    return mb(heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum());
-  }
 
-  private static List<MemoryPoolMXBean> heapPools() {
-    return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
-  }
 
   private static long threadAllocated() {
     java.lang.management.ThreadMXBean b = ManagementFactory.getThreadMXBean();
@@ -590,18 +580,5 @@ public final class PatternsBench {
     return bytes / (1024.0 * 1024.0);
   }
 
-  private static long median(List<Long> xs) {
-    List<Long> s = new ArrayList<>(xs);
-    s.sort(null);
-    int m = s.size();
-    return m % 2 == 1 ? s.get(m / 2) : (s.get(m / 2 - 1) + s.get(m / 2)) / 2;
-  }
 
-  private static String msList(List<Long> ns) {
-    StringBuilder b = new StringBuilder();
-    for (long x : ns) {
-      b.append(b.length() == 0 ? "" : ",").append(Math.round(x / 1e6));
-    }
-    return b.toString();
-  }
 }
