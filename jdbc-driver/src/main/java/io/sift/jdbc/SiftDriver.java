@@ -28,11 +28,19 @@ import org.apache.calcite.jdbc.CalciteConnection;
  * {@code from} searches), {@code timeZone} (UTC, the only zone for now), {@code from}/{@code to}
  * (ISO-8601 instants bounding every scan), {@code memoryLimit} (bytes a query may use, default half
  * the heap), {@code geoTable} (the lookup table {@code ip_to_region}/{@code ip_to_isp}/{@code
- * ip_to_country} read, default {@code geo}). The jar users get is target/sift-jdbc-*-all.jar,
+ * ip_to_country} read, default {@code geo}). {@code jdbc:sift:remote:url=http://host:port} connects to a
+ * server ({@code sift serve}) instead, through Avatica's remote driver. The jar users get is target/sift-jdbc-*-all.jar,
  * everything relocated (README.md).
  */
 public final class SiftDriver extends org.apache.calcite.jdbc.Driver {
   public static final String PREFIX = "jdbc:sift:";
+  /** {@code jdbc:sift:remote:url=http://host:port[;serialization=PROTOBUF…]}: a {@code sift serve}. */
+  public static final String REMOTE_PREFIX = PREFIX + "remote:";
+  /**
+   * Remote connections are Avatica's remote driver under Sift's URL, so one jar serves both forms;
+   * every Avatica client property (serialization, authentication, avatica_user, …) applies.
+   */
+  private static final org.apache.calcite.avatica.remote.Driver REMOTE = new org.apache.calcite.avatica.remote.Driver();
 
   static {
     // Calcite types character literals ISO-8859-1 unless told otherwise, so a search for "中文" or
@@ -65,8 +73,12 @@ public final class SiftDriver extends org.apache.calcite.jdbc.Driver {
 
   @Override
   public Connection connect(String url, Properties info) throws SQLException {
-    if (!acceptsURL(url) || url.startsWith(PREFIX + "remote:")) {
+    if (!acceptsURL(url)) {
       return null;
+    }
+    if (url.startsWith(REMOTE_PREFIX)) {
+      return REMOTE.connect(org.apache.calcite.avatica.remote.Driver.CONNECT_STRING_PREFIX
+          + url.substring(REMOTE_PREFIX.length()), info);
     }
     Properties props = new Properties();
     if (info != null) {

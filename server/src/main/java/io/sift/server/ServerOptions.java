@@ -1,0 +1,32 @@
+package io.sift.server;
+
+import io.sift.storage.WriterOptions;
+import java.nio.file.Path;
+
+/**
+ * How {@code sift serve} runs.
+ *
+ * @param data the data directory (created if missing)
+ * @param host the address to listen on; 127.0.0.1 unless the operator says otherwise
+ * @param port the port (0: any free one, see {@link SiftServer#port()})
+ * @param maxBodyBytes the largest request body accepted (413 beyond)
+ * @param ingestBufferBytes request bytes being ingested at once before requests get 429
+ * @param writer how streaming writes reach the disk (WAL fsync policy, flush size and age)
+ */
+public record ServerOptions(Path data, String host, int port, long maxBodyBytes, long ingestBufferBytes,
+    WriterOptions writer) {
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final int DEFAULT_PORT = 8765;
+
+  public static ServerOptions defaults(Path data) {
+    return new ServerOptions(data, DEFAULT_HOST, DEFAULT_PORT, 64L << 20, 256L << 20, WriterOptions.defaults());
+  }
+
+  public ServerOptions withAddress(String host, int port) {
+    return new ServerOptions(data, host, port, maxBodyBytes, ingestBufferBytes, writer);
+  }
+
+  public ServerOptions withLimits(long maxBodyBytes, long ingestBufferBytes) {
+    return new ServerOptions(data, host, port, maxBodyBytes, ingestBufferBytes, writer);
+  }
+}
