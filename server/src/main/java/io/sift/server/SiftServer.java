@@ -38,6 +38,7 @@ public final class SiftServer implements AutoCloseable {
     ServerMetrics metrics = new ServerMetrics();
     IngestBuffer buffer = new IngestBuffer(options.ingestBufferBytes());
     StoreWriters writers = new StoreWriters(data, options.writer());
+    writers.recover();
     Ingestion ingestion = new Ingestion(writers, buffer, metrics, options.maxBodyBytes());
     // One embedded connection per remote connection; the client's properties (store, from, to…) are its own.
     JdbcMeta meta = new JdbcMeta(SiftDriver.PREFIX + data.root(), new Properties());

@@ -2,6 +2,7 @@ package io.sift.server;
 
 import io.sift.storage.DataDirectory;
 import io.sift.storage.LogRow;
+import io.sift.storage.StoreBusyException;
 import io.sift.storage.StoreNames;
 import io.sift.storage.StoreWriter;
 import io.sift.storage.WriterOptions;
@@ -73,6 +74,21 @@ final class StoreWriters implements AutoCloseable {
       });
     } catch (UncheckedIOException e) {
       throw e.getCause();
+    }
+  }
+
+  /**
+   * Replays what the WAL of every store holds beyond its segments (rows acknowledged before a crash),
+   * so queries see them before anything is ingested again. The writers are closed afterwards: a store
+   * is held only while the server writes to it.
+   */
+  void recover() throws IOException {
+    for (String store : data.storesWithWal()) {
+      try {
+        data.openWriter(store, options).close();
+      } catch (StoreBusyException e) {
+        System.err.println("sift: " + e.getMessage() + "; its WAL is replayed when that writer or this server opens it");
+      }
     }
   }
 
