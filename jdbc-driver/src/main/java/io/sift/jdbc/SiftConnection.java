@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 
 /**
@@ -61,6 +62,12 @@ final class SiftConnection {
       if (name.equals("hashCode") && method.getParameterCount() == 0) {
         return System.identityHashCode(proxy);
       }
+      if (target instanceof java.sql.Array && name.equals("getResultSet")) {
+        // Calcite's array result set holds only the values, not the (INDEX, VALUE) rows JDBC specifies,
+        // so a tool that reads column 2 (Avatica's server does, for remote clients) fails; saying
+        // "not supported" makes such tools fall back to getArray().
+        throw new SQLFeatureNotSupportedException("Array.getResultSet is not supported: use getArray()", "0A000");
+      }
       boolean statement = target instanceof Statement;
       if (statement && name.equals("cancel")) {
         query.cancel();
@@ -93,6 +100,9 @@ final class SiftConnection {
       }
       if (type == ResultSet.class) {
         return proxy(ResultSet.class, result, target instanceof Statement || target instanceof ResultSet ? query : null);
+      }
+      if (type == java.sql.Array.class) {
+        return proxy(java.sql.Array.class, result, null);
       }
       if (type == DatabaseMetaData.class) {
         return proxy(DatabaseMetaData.class, result, null);

@@ -77,8 +77,9 @@ public final class SiftDriver extends org.apache.calcite.jdbc.Driver {
       return null;
     }
     if (url.startsWith(REMOTE_PREFIX)) {
-      return REMOTE.connect(org.apache.calcite.avatica.remote.Driver.CONNECT_STRING_PREFIX
+      Connection remote = REMOTE.connect(org.apache.calcite.avatica.remote.Driver.CONNECT_STRING_PREFIX
           + url.substring(REMOTE_PREFIX.length()), info);
+      return remote == null ? null : RemoteConnection.wrap(remote);
     }
     Properties props = new Properties();
     if (info != null) {

@@ -52,7 +52,7 @@ public final class SiftServer implements AutoCloseable {
     connector.setPort(options.port());
     jetty.addConnector(connector);
     HandlerList routes = new HandlerList(status, new IngestHandler(ingestion), new BulkHandler(ingestion),
-        new JdbcEndpoint(new MeteredService(meta, metrics), options.maxBodyBytes()));
+        new JdbcEndpoint(new EmbeddedService(meta, metrics), options.maxBodyBytes()));
     // Counts requests in flight, which is what lets stop() wait for them.
     StatisticsHandler inFlight = new StatisticsHandler();
     inFlight.setHandler(routes);
