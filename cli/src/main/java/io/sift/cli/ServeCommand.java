@@ -1,9 +1,12 @@
 package io.sift.cli;
 
+import io.sift.server.PasswordHash;
 import io.sift.server.ServerOptions;
 import io.sift.server.SiftServer;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.net.InetAddress;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,7 +21,7 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", required = true, paramLabel = "DIR", description = "Data directory (created if missing).")
+  @Option(names = "--data", paramLabel = "DIR", description = "Data directory (created if missing).")
   Path data;
 
   @Option(names = "--host", defaultValue = ServerOptions.DEFAULT_HOST, paramLabel = "H",
@@ -29,13 +32,30 @@ final class ServeCommand implements Callable<Integer> {
       description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
 
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Users and permissions (Java properties; see the README). Required with a --host beyond loopback.")
+  Path config;
+
+  @Option(names = "--hash-password", description = "Read a password from stdin, print the hash for the config file, exit.")
+  boolean hashPassword;
+
+  @Option(names = "--hash-token", description = "Read a bearer token from stdin, print its hash for the config file, exit.")
+  boolean hashToken;
+
   @Override
   public Integer call() throws Exception {
-    if (!InetAddress.getByName(host).isLoopbackAddress()) {
-      throw new IllegalArgumentException("--host " + host + " listens beyond this machine, which needs"
-          + " authentication; this server has none yet, so it listens on loopback only");
+    if (hashPassword || hashToken) {
+      String secret = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+      if (secret == null || secret.isEmpty()) {
+        throw new IllegalArgumentException("give the " + (hashToken ? "token" : "password") + " on stdin");
+      }
+      spec.commandLine().getOut().println(hashToken ? PasswordHash.tokenHash(secret) : PasswordHash.hash(secret.toCharArray()));
+      return 0;
     }
-    SiftServer server = SiftServer.start(ServerOptions.defaults(data).withAddress(host, port));
+    if (data == null) {
+      throw new IllegalArgumentException("--data DIR is required");
+    }
+    SiftServer server = SiftServer.start(ServerOptions.defaults(data).withAddress(host, port).withConfig(config));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         server.close();

@@ -77,8 +77,17 @@ public final class SiftDriver extends org.apache.calcite.jdbc.Driver {
       return null;
     }
     if (url.startsWith(REMOTE_PREFIX)) {
-      Connection remote = REMOTE.connect(org.apache.calcite.avatica.remote.Driver.CONNECT_STRING_PREFIX
-          + url.substring(REMOTE_PREFIX.length()), info);
+      Connection remote;
+      try {
+        remote = REMOTE.connect(org.apache.calcite.avatica.remote.Driver.CONNECT_STRING_PREFIX
+            + url.substring(REMOTE_PREFIX.length()), info);
+      } catch (RuntimeException e) {
+        // Avatica reports a refused login or an unreachable server as a bare RuntimeException.
+        boolean denied = String.valueOf(e.getMessage()).contains("HTTP/401");
+        throw new SQLException(denied
+            ? "the server refused the login: give authentication=BASIC;avatica_user=…;avatica_password=… in the URL"
+            : "cannot connect to the server: " + e.getMessage(), denied ? "28000" : "08001", e);
+      }
       return remote == null ? null : RemoteConnection.wrap(remote);
     }
     Properties props = new Properties();

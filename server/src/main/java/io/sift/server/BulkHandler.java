@@ -53,7 +53,7 @@ final class BulkHandler extends AbstractHandler {
     ingestion.run(request, response, body -> {
       List<BulkRequestParser.Item> items;
       try {
-        items = BulkRequestParser.parse(body, defaultStore);
+        items = BulkRequestParser.parse(body, defaultStore, AuthHandler.user(request));
       } catch (IllegalArgumentException e) {
         return new Ingestion.Outcome(400, Map.of("error", Map.of("type", "illegal_argument_exception",
             "reason", e.getMessage()), "status", 400), 0, 0);
@@ -95,7 +95,7 @@ final class BulkHandler extends AbstractHandler {
         a.put("_primary_term", 1);
         a.put("status", 201);
       } else {
-        a.put("status", 400);
+        a.put("status", item.errorType().equals("security_exception") ? 403 : 400);
         a.put("error", Map.of("type", item.errorType(), "reason", item.error()));
       }
       answers.add(Map.of(item.action(), a));

@@ -33,9 +33,10 @@ final class BulkRequestParser {
 
   /**
    * @param defaultStore the index of {@code /<index>/_bulk}, or null for {@code /_bulk}
+   * @param user the authenticated user whose write permission applies, or null when there is none
    * @throws IllegalArgumentException for a body that is not a bulk request
    */
-  static List<Item> parse(InputStream body, String defaultStore) throws IOException {
+  static List<Item> parse(InputStream body, String defaultStore, User user) throws IOException {
     List<Item> items = new ArrayList<>();
     RecordRows documents = new RecordRows(LogFormat.of("json"), null, Instant.now());
     try (LineReader lines = new LineReader(body, 0)) {
@@ -75,6 +76,11 @@ final class BulkRequestParser {
           store = IngestHandler.storeName(index);
         } catch (IllegalArgumentException e) {
           items.add(new Item(verb, index, id, null, "invalid_index_name_exception", e.getMessage(), document, documentLine));
+          continue;
+        }
+        if (user != null && !user.canWrite(store)) {
+          items.add(new Item(verb, store, id, null, "security_exception",
+              "user " + user.name() + " may not write to store " + store, null, documentLine));
           continue;
         }
         LogRow row = new LogRow();

@@ -55,6 +55,11 @@ final class IngestHandler extends AbstractHandler {
       JsonReply.error(response, 400, e.getMessage());
       return;
     }
+    User user = AuthHandler.user(request);
+    if (user != null && !user.canWrite(store)) {
+      JsonReply.error(response, 403, "user " + user.name() + " may not write to store " + store);
+      return;
+    }
     String source = query(request, "source");
     ingestion.run(request, response, body -> {
       BodyRecords records = BodyRecords.parse(format, body);

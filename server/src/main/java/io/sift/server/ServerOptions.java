@@ -12,21 +12,26 @@ import java.nio.file.Path;
  * @param maxBodyBytes the largest request body accepted (413 beyond)
  * @param ingestBufferBytes request bytes being ingested at once before requests get 429
  * @param writer how streaming writes reach the disk (WAL fsync policy, flush size and age)
+ * @param config the {@code --config} file (users and permissions), or null for none
  */
 public record ServerOptions(Path data, String host, int port, long maxBodyBytes, long ingestBufferBytes,
-    WriterOptions writer) {
+    WriterOptions writer, Path config) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8765;
 
   public static ServerOptions defaults(Path data) {
-    return new ServerOptions(data, DEFAULT_HOST, DEFAULT_PORT, 64L << 20, 256L << 20, WriterOptions.defaults());
+    return new ServerOptions(data, DEFAULT_HOST, DEFAULT_PORT, 64L << 20, 256L << 20, WriterOptions.defaults(), null);
   }
 
   public ServerOptions withAddress(String host, int port) {
-    return new ServerOptions(data, host, port, maxBodyBytes, ingestBufferBytes, writer);
+    return new ServerOptions(data, host, port, maxBodyBytes, ingestBufferBytes, writer, config);
+  }
+
+  public ServerOptions withConfig(Path file) {
+    return new ServerOptions(data, host, port, maxBodyBytes, ingestBufferBytes, writer, file);
   }
 
   public ServerOptions withLimits(long maxBodyBytes, long ingestBufferBytes) {
-    return new ServerOptions(data, host, port, maxBodyBytes, ingestBufferBytes, writer);
+    return new ServerOptions(data, host, port, maxBodyBytes, ingestBufferBytes, writer, config);
   }
 }

@@ -3,6 +3,7 @@ package io.sift.server;
 import io.sift.jdbc.SiftDriver;
 import io.sift.storage.DataDirectory;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.util.Properties;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
 import org.eclipse.jetty.server.Server;
@@ -33,7 +34,16 @@ public final class SiftServer implements AutoCloseable {
     this.writers = writers;
   }
 
+  /**
+   * @throws IllegalArgumentException for an unusable config file, or an address beyond loopback
+   *     without users to authenticate
+   */
   public static SiftServer start(ServerOptions options) throws Exception {
+    ServerConfig config = options.config() == null ? ServerConfig.none() : ServerConfig.read(options.config());
+    if (!InetAddress.getByName(options.host()).isLoopbackAddress() && !config.authenticates()) {
+      throw new IllegalArgumentException("--host " + options.host() + " listens beyond this machine, which needs"
+          + " authentication: give a --config file with users (see the README's Server section)");
+    }
     DataDirectory data = DataDirectory.open(options.data());
     ServerMetrics metrics = new ServerMetrics();
     IngestBuffer buffer = new IngestBuffer(options.ingestBufferBytes());
@@ -53,9 +63,11 @@ public final class SiftServer implements AutoCloseable {
     jetty.addConnector(connector);
     HandlerList routes = new HandlerList(status, new IngestHandler(ingestion), new BulkHandler(ingestion),
         new JdbcEndpoint(new EmbeddedService(meta, metrics), options.maxBodyBytes()));
+    AuthHandler auth = new AuthHandler(config);
+    auth.setHandler(routes);
     // Counts requests in flight, which is what lets stop() wait for them.
     StatisticsHandler inFlight = new StatisticsHandler();
-    inFlight.setHandler(routes);
+    inFlight.setHandler(auth);
     jetty.setHandler(inFlight);
     jetty.setStopTimeout(STOP_TIMEOUT_MILLIS);
     SiftServer server = new SiftServer(jetty, connector, status, writers);

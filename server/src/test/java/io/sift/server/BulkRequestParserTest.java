@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class BulkRequestParserTest {
   private static List<BulkRequestParser.Item> parse(String body, String defaultStore) throws Exception {
-    return BulkRequestParser.parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), defaultStore);
+    return BulkRequestParser.parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), defaultStore, null);
   }
 
   @Test
