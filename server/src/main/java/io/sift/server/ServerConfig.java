@@ -25,13 +25,15 @@ import java.util.stream.Collectors;
  * user.alice.write = web, app
  * user.shipper.token = sha256:9f86d0…
  * user.shipper.write = *
+ * tls.keystore = /etc/sift/server.p12     # HTTPS instead of HTTP (PKCS12 or JKS)
+ * tls.password = …
  * </pre>
  */
-record ServerConfig(Map<String, User> users) {
+record ServerConfig(Map<String, User> users, Path keystore, String keystorePassword) {
   private static final Set<String> KEYS = Set.of("password", "token", "read", "write");
 
   static ServerConfig none() {
-    return new ServerConfig(Map.of());
+    return new ServerConfig(Map.of(), null, null);
   }
 
   static ServerConfig read(Path file) throws IOException {
@@ -40,10 +42,23 @@ record ServerConfig(Map<String, User> users) {
       p.load(in);
     }
     Map<String, Map<String, String>> byUser = new LinkedHashMap<>();
+    Path keystore = null;
+    String keystorePassword = p.getProperty("tls.password");
+    if (p.getProperty("tls.keystore") != null) {
+      // Relative to the config file, so a config and its keystore can move together.
+      keystore = file.toAbsolutePath().getParent().resolve(p.getProperty("tls.keystore").trim());
+      if (!Files.isRegularFile(keystore)) {
+        throw new IllegalArgumentException(file + ": tls.keystore " + keystore + " is not a file");
+      }
+    }
     for (String key : new TreeSet<>(p.stringPropertyNames())) {
+      if (key.equals("tls.keystore") || key.equals("tls.password")) {
+        continue;
+      }
       String[] parts = key.split("\\.");
       if (parts.length != 3 || !parts[0].equals("user") || !KEYS.contains(parts[2])) {
-        throw new IllegalArgumentException(file + ": unknown setting '" + key + "' (user.<name>.password|token|read|write)");
+        throw new IllegalArgumentException(file + ": unknown setting '" + key
+            + "' (user.<name>.password|token|read|write, tls.keystore, tls.password)");
       }
       byUser.computeIfAbsent(parts[1], u -> new LinkedHashMap<>()).put(parts[2], p.getProperty(key).trim());
     }
@@ -66,7 +81,7 @@ record ServerConfig(Map<String, User> users) {
       users.put(name, new User(name, password, token, Boolean.parseBoolean(s.getOrDefault("read", "false")),
           write.stream().collect(Collectors.toUnmodifiableSet())));
     });
-    return new ServerConfig(Map.copyOf(users));
+    return new ServerConfig(Map.copyOf(users), keystore, keystorePassword);
   }
 
   boolean authenticates() {

@@ -6,16 +6,21 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.util.Properties;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.HandlerList;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * {@code sift serve}: one port for remote JDBC (Avatica around the embedded {@code jdbc:sift:}
  * connection, at {@code /}), HTTP ingest ({@code /ingest/<store>}, {@code /_bulk}), {@code /health}
- * and {@code /metrics}. {@link #close} is the graceful shutdown: health turns 503, requests in flight
+ * and {@code /metrics}, over HTTPS when the config names a keystore. {@link #close} is the graceful shutdown: health turns 503, requests in flight
  * finish, and every store's buffer is flushed into a segment.
  */
 public final class SiftServer implements AutoCloseable {
@@ -57,7 +62,18 @@ public final class SiftServer implements AutoCloseable {
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("sift-http");
     Server jetty = new Server(threads);
-    ServerConnector connector = new ServerConnector(jetty);
+    ServerConnector connector;
+    if (config.keystore() != null) {
+      SslContextFactory.Server tls = new SslContextFactory.Server();
+      tls.setKeyStorePath(config.keystore().toString());
+      if (config.keystorePassword() != null) {
+        tls.setKeyStorePassword(config.keystorePassword());
+      }
+      connector = new ServerConnector(jetty, new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()),
+          new HttpConnectionFactory(new HttpConfiguration()));
+    } else {
+      connector = new ServerConnector(jetty);
+    }
     connector.setHost(options.host());
     connector.setPort(options.port());
     jetty.addConnector(connector);
