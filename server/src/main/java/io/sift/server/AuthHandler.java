@@ -51,8 +51,7 @@ final class AuthHandler extends HandlerWrapper {
       return;
     }
     String path = request.getRequestURI();
-    boolean querying = !path.startsWith(IngestHandler.PREFIX) && !path.endsWith("/_bulk") && !path.equals("/health")
-        && !path.equals("/metrics");
+    boolean querying = !Ingestion.isIngestPath(path) && !path.equals("/health") && !path.equals("/metrics");
     if (querying && !user.read()) {
       base.setHandled(true);
       JsonReply.error(response, 403, "user " + user.name() + " may not query (read is not granted)");

@@ -33,6 +33,12 @@ final class Ingestion {
     this.maxBodyBytes = maxBodyBytes;
   }
 
+  /** The paths of the ingest endpoints, which need a user's write permission and not read. */
+  static boolean isIngestPath(String path) {
+    return path.startsWith(IngestHandler.PREFIX) || path.endsWith("/_bulk") || path.equals(LokiPushHandler.PATH)
+        || path.equals(OtlpLogsHandler.PATH);
+  }
+
   StoreWriters writers() {
     return writers;
   }

@@ -11,7 +11,12 @@ final class JsonReply {
 
   private JsonReply() {}
 
+  /** A null body answers with the status alone (204). */
   static void send(HttpServletResponse response, int status, Object body) throws IOException {
+    if (body == null) {
+      response.setStatus(status);
+      return;
+    }
     byte[] bytes = JSON.writeValueAsBytes(body);
     response.setStatus(status);
     response.setContentType("application/json");

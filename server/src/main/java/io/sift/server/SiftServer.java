@@ -19,7 +19,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * {@code sift serve}: one port for remote JDBC (Avatica around the embedded {@code jdbc:sift:}
- * connection, at {@code /}), HTTP ingest ({@code /ingest/<store>}, {@code /_bulk}), {@code /health}
+ * connection, at {@code /}), HTTP ingest ({@code /ingest/<store>}, {@code /_bulk}, Loki push, OTLP
+ * logs), {@code /health}
  * and {@code /metrics}, over HTTPS when the config names a keystore. {@link #close} is the graceful shutdown: health turns 503, requests in flight
  * finish, and every store's buffer is flushed into a segment.
  */
@@ -78,6 +79,7 @@ public final class SiftServer implements AutoCloseable {
     connector.setPort(options.port());
     jetty.addConnector(connector);
     HandlerList routes = new HandlerList(status, new IngestHandler(ingestion), new BulkHandler(ingestion),
+        new LokiPushHandler(ingestion), new OtlpLogsHandler(ingestion),
         new JdbcEndpoint(new EmbeddedService(meta, metrics), options.maxBodyBytes()));
     AuthHandler auth = new AuthHandler(config);
     auth.setHandler(routes);

@@ -142,6 +142,27 @@ class SiftServerTest {
   }
 
   @Test
+  void lokiPushAndOtlpLogs() throws Exception {
+    String loki = "{\"streams\":[{\"stream\":{\"job\":\"api\",\"store\":\"lk\"},\"values\":["
+        + "[\"1790834400000000000\",\"GET /a 200\"],[\"1790834401000000000\",\"GET /b 500\"]]}]}";
+    HttpResponse<String> r = post("/loki/api/v1/push", "application/json", loki);
+    assertEquals(204, r.statusCode(), r.body());
+    assertEquals(1, count("select count(*) from lk where job = 'api' and message = 'GET /b 500'"
+        + " and __time__ = timestamp '2026-10-01 06:00:01'", 1));
+    assertEquals(415, post("/loki/api/v1/push", "application/x-protobuf", "x").statusCode());
+
+    String otlp = "{\"resourceLogs\":[{\"resource\":{\"attributes\":[{\"key\":\"service.name\","
+        + "\"value\":{\"stringValue\":\"checkout\"}}]},\"scopeLogs\":[{\"logRecords\":[{\"timeUnixNano\":"
+        + "\"1790834400000000000\",\"severityNumber\":17,\"severityText\":\"ERROR\",\"body\":{\"stringValue\":"
+        + "\"payment failed\"},\"attributes\":[{\"key\":\"attempt\",\"value\":{\"intValue\":\"3\"}}],"
+        + "\"traceId\":\"5b8efff798038103d269b633813fc60c\"}]}]}]}";
+    r = post("/v1/logs?store=ot", "application/json", otlp);
+    assertEquals(200, r.statusCode(), r.body());
+    assertEquals(1, count("select count(*) from ot where \"resource.service.name\" = 'checkout' and attempt = 3"
+        + " and severity_text = 'ERROR' and message = 'payment failed' and trace_id like '5b8e%'", 1));
+  }
+
+  @Test
   void otherFormatsByQueryParameterOrContentType() throws Exception {
     assertEquals(200, post("/ingest/kv?format=logfmt&source=agent-7", "text/plain", "level=error msg=boom\nlevel=info\n")
         .statusCode());
