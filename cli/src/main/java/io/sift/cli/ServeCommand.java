@@ -36,6 +36,10 @@ final class ServeCommand implements Callable<Integer> {
       description = "Users and permissions (Java properties; see the README). Required with a --host beyond loopback.")
   Path config;
 
+  @Option(names = "--max-disk", paramLabel = "SIZE", description = "Refuse ingest (507) once the data directory"
+      + " holds this much: bytes, or with k, m, g, t (1024-based), e.g. 50g. Default: no limit.")
+  String maxDisk;
+
   @Option(names = "--hash-password", description = "Read a password from stdin, print the hash for the config file, exit.")
   boolean hashPassword;
 
@@ -55,7 +59,8 @@ final class ServeCommand implements Callable<Integer> {
     if (data == null) {
       throw new IllegalArgumentException("--data DIR is required");
     }
-    SiftServer server = SiftServer.start(ServerOptions.defaults(data).withAddress(host, port).withConfig(config));
+    SiftServer server = SiftServer.start(ServerOptions.defaults(data).withAddress(host, port).withConfig(config)
+        .withMaxDisk(maxDisk == null ? 0 : bytes(maxDisk)));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         server.close();
@@ -67,5 +72,19 @@ final class ServeCommand implements Callable<Integer> {
         + "  (JDBC: jdbc:sift:remote:url=http://" + host + ":" + server.port() + ")");
     server.join();
     return 0;
+  }
+
+  static long bytes(String size) {
+    String s = size.trim().toLowerCase(java.util.Locale.ROOT);
+    int shift = s.endsWith("k") ? 10 : s.endsWith("m") ? 20 : s.endsWith("g") ? 30 : s.endsWith("t") ? 40 : 0;
+    try {
+      long n = Long.parseLong(shift == 0 ? s : s.substring(0, s.length() - 1).trim());
+      if (n <= 0 || n > (Long.MAX_VALUE >> shift)) {
+        throw new NumberFormatException();
+      }
+      return n << shift;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--max-disk: a positive size such as 500m or 50g, got '" + size + "'");
+    }
   }
 }

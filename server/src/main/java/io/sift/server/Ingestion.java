@@ -10,7 +10,7 @@ import javax.servlet.http.HttpServletResponse;
  * What every ingest endpoint does around its own parsing: the body under the size limit and the
  * ingest buffer, the answer, the metrics, and one mapping of failures to status codes — 413 too
  * large, 429 (with Retry-After) buffer full, 409 store held by another writer, 507 disk full, 500
- * otherwise. Nothing is acknowledged unless the work returned, i.e. its rows are in the WAL.
+ * otherwise, 507 also at {@code --max-disk}. Nothing is acknowledged unless the work returned, i.e. its rows are in the WAL.
  */
 final class Ingestion {
   /** What a request stored and how to answer it. */
@@ -25,12 +25,14 @@ final class Ingestion {
   private final IngestBuffer buffer;
   private final ServerMetrics metrics;
   private final long maxBodyBytes;
+  private final DiskLimit disk;
 
-  Ingestion(StoreWriters writers, IngestBuffer buffer, ServerMetrics metrics, long maxBodyBytes) {
+  Ingestion(StoreWriters writers, IngestBuffer buffer, ServerMetrics metrics, long maxBodyBytes, DiskLimit disk) {
     this.writers = writers;
     this.buffer = buffer;
     this.metrics = metrics;
     this.maxBodyBytes = maxBodyBytes;
+    this.disk = disk;
   }
 
   /** The paths of the ingest endpoints, which need a user's write permission and not read. */
@@ -44,6 +46,13 @@ final class Ingestion {
   }
 
   void run(HttpServletRequest request, HttpServletResponse response, Work work) throws IOException {
+    String full = disk.refusal();
+    if (full != null) {
+      metrics.refused();
+      response.setHeader("Connection", "close");
+      JsonReply.error(response, 507, full);
+      return;
+    }
     try (RequestBody body = new RequestBody(request.getInputStream(), request.getContentLengthLong(), maxBodyBytes,
         buffer)) {
       Outcome outcome = work.apply(body);

@@ -55,7 +55,8 @@ public final class SiftServer implements AutoCloseable {
     IngestBuffer buffer = new IngestBuffer(options.ingestBufferBytes());
     StoreWriters writers = new StoreWriters(data, options.writer());
     writers.recover();
-    Ingestion ingestion = new Ingestion(writers, buffer, metrics, options.maxBodyBytes());
+    Ingestion ingestion = new Ingestion(writers, buffer, metrics, options.maxBodyBytes(),
+        new DiskLimit(data.root(), options.maxDiskBytes()));
     // One embedded connection per remote connection; the client's properties (store, from, to…) are its own.
     JdbcMeta meta = new JdbcMeta(SiftDriver.PREFIX + data.root(), new Properties());
     StatusHandler status = new StatusHandler(data, writers, buffer, metrics);

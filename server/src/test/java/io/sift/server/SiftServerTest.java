@@ -248,6 +248,19 @@ class SiftServerTest {
   }
 
   @Test
+  void ingestIsRefusedAtMaxDiskAndTheStoreStaysReadable() throws Exception {
+    server.close();
+    server = SiftServer.start(ServerOptions.defaults(tmp.resolve("data")).withAddress("127.0.0.1", 0)
+        .withMaxDisk(1_000));
+    assertEquals(200, post("/ingest/d", "application/x-ndjson", ndjson(200, ",\"pad\":\"" + "x".repeat(100) + "\"")).statusCode());
+    assertEquals(200, count("select count(*) from d", 200));
+    Thread.sleep(1100); // the size is measured at most once a second
+    HttpResponse<String> r = post("/ingest/d", "application/x-ndjson", ndjson(1, ""));
+    assertEquals(507, r.statusCode(), r.body());
+    assertEquals(200, count("select count(*) from d", 200), "still readable");
+  }
+
+  @Test
   void theIngestBufferRefusesWhatDoesNotFit() throws Exception {
     IngestBuffer buffer = new IngestBuffer(100);
     assertTrue(buffer.reserve(60));
