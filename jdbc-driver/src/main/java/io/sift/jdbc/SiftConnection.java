@@ -20,10 +20,11 @@ import java.sql.Statement;
 final class SiftConnection {
   private SiftConnection() {}
 
-  static Connection wrap(Connection connection) {
+  /** @param queryTimeout seconds every statement of the connection starts with ({@code setQueryTimeout}), 0 for none */
+  static Connection wrap(Connection connection, int queryTimeout) {
     Object[] self = new Object[1];
     Connection proxy = (Connection) Proxy.newProxyInstance(SiftConnection.class.getClassLoader(),
-        new Class<?>[] {Connection.class}, new Handler(connection, () -> (Connection) self[0], null));
+        new Class<?>[] {Connection.class}, new Handler(connection, () -> (Connection) self[0], null, queryTimeout));
     self[0] = proxy;
     return proxy;
   }
@@ -37,11 +38,13 @@ final class SiftConnection {
     private final ConnectionRef connection;
     /** The statement's execution, for a statement and the result sets it returns; null otherwise. */
     private final RunningQuery query;
+    private final int queryTimeout;
 
-    Handler(Object target, ConnectionRef connection, RunningQuery query) {
+    Handler(Object target, ConnectionRef connection, RunningQuery query, int queryTimeout) {
       this.target = target;
       this.connection = connection;
       this.query = query;
+      this.queryTimeout = queryTimeout;
     }
 
     @Override
@@ -90,11 +93,14 @@ final class SiftConnection {
       return wrapResult(result, method.getReturnType());
     }
 
-    private Object wrapResult(Object result, Class<?> type) {
+    private Object wrapResult(Object result, Class<?> type) throws java.sql.SQLException {
       if (result == null) {
         return null;
       }
       if (type == Statement.class || type == PreparedStatement.class) {
+        if (queryTimeout > 0) {
+          ((Statement) result).setQueryTimeout(queryTimeout);
+        }
         Class<?> exposed = result instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
         return proxy(exposed, result, new RunningQuery((Statement) result));
       }
@@ -112,7 +118,7 @@ final class SiftConnection {
 
     private Object proxy(Class<?> iface, Object result, RunningQuery query) {
       return Proxy.newProxyInstance(SiftConnection.class.getClassLoader(), new Class<?>[] {iface},
-          new Handler(result, connection, query));
+          new Handler(result, connection, query, queryTimeout));
     }
   }
 }

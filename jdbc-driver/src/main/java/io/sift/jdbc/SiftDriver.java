@@ -28,7 +28,8 @@ import org.apache.calcite.jdbc.CalciteConnection;
  * {@code from} searches), {@code timeZone} (UTC, the only zone for now), {@code from}/{@code to}
  * (ISO-8601 instants bounding every scan), {@code memoryLimit} (bytes a query may use, default half
  * the heap), {@code geoTable} (the lookup table {@code ip_to_region}/{@code ip_to_isp}/{@code
- * ip_to_country} read, default {@code geo}). {@code jdbc:sift:remote:url=http://host:port} connects to a
+ * ip_to_country} read, default {@code geo}), {@code queryTimeout} (seconds every statement starts with;
+ * a server sets it per user). {@code jdbc:sift:remote:url=http://host:port} connects to a
  * server ({@code sift serve}) instead, through Avatica's remote driver. The jar users get is target/sift-jdbc-*-all.jar,
  * everything relocated (README.md).
  */
@@ -120,7 +121,8 @@ public final class SiftDriver extends org.apache.calcite.jdbc.Driver {
     }
     checkTimeZone(props.getProperty("timeZone"));
     QuerySettings settings = settings(props);
-    for (String k : new String[] {"store", "from", "to", "memoryLimit", "geoTable"}) {
+    int queryTimeout = queryTimeout(props.getProperty("queryTimeout"));
+    for (String k : new String[] {"store", "from", "to", "memoryLimit", "geoTable", "queryTimeout"}) {
       props.remove(k);
     }
     CalciteSettings.apply(props);
@@ -133,7 +135,7 @@ public final class SiftDriver extends org.apache.calcite.jdbc.Driver {
       connection.close();
       throw new SQLException("cannot open " + root + ": " + e.getMessage(), "08001", e);
     }
-    return SiftConnection.wrap(connection);
+    return SiftConnection.wrap(connection, queryTimeout);
   }
 
   /**
@@ -157,6 +159,21 @@ public final class SiftDriver extends org.apache.calcite.jdbc.Driver {
           + " (getTimestamp gives the exact instant; format it in any zone), so use timeZone=UTC or leave it out",
           "0A000");
     }
+  }
+
+  private static int queryTimeout(String seconds) throws SQLException {
+    if (seconds == null || seconds.isBlank()) {
+      return 0;
+    }
+    try {
+      int n = Integer.parseInt(seconds.trim());
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new SQLException("queryTimeout must be a whole number of seconds, got '" + seconds + "'", "22023");
   }
 
   private static QuerySettings settings(Properties p) throws SQLException {

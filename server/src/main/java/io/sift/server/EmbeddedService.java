@@ -1,6 +1,8 @@
 package io.sift.server;
 
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.Meta;
@@ -20,6 +22,30 @@ final class EmbeddedService extends LocalService {
   EmbeddedService(Meta meta, ServerMetrics metrics) {
     super(meta);
     this.metrics = metrics;
+  }
+
+  /** The user of the request this thread serves (set by {@link JdbcEndpoint}), or null without users. */
+  static final ThreadLocal<User> CURRENT_USER = new ThreadLocal<>();
+
+  /**
+   * The embedded connection gets the user's limits as its {@code queryTimeout} and {@code memoryLimit}
+   * properties, over whatever the client sent: Avatica's client does not forward {@code
+   * setQueryTimeout}, and a client must not lift its own limits.
+   */
+  @Override
+  public OpenConnectionResponse apply(OpenConnectionRequest request) {
+    User user = CURRENT_USER.get();
+    if (user == null || (user.queryTimeout() == null && user.memoryLimit() == null)) {
+      return readable(() -> super.apply(request));
+    }
+    Map<String, String> info = new HashMap<>(request.info == null ? Map.of() : request.info);
+    if (user.queryTimeout() != null) {
+      info.put("queryTimeout", user.queryTimeout());
+    }
+    if (user.memoryLimit() != null) {
+      info.put("memoryLimit", user.memoryLimit());
+    }
+    return readable(() -> super.apply(new OpenConnectionRequest(request.connectionId, info)));
   }
 
   @Override

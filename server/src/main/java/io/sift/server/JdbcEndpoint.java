@@ -65,10 +65,15 @@ final class JdbcEndpoint extends AbstractHandler {
       return;
     }
     HttpServletRequest replay = new BufferedRequest(request, body);
-    if (body.length > 0 && (body[0] & 0xFF) == PROTOBUF_FIRST_BYTE) {
-      protobuf.handle(target, base, replay, response);
-    } else {
-      json.handle(target, base, replay, response);
+    EmbeddedService.CURRENT_USER.set(AuthHandler.user(request));
+    try {
+      if (body.length > 0 && (body[0] & 0xFF) == PROTOBUF_FIRST_BYTE) {
+        protobuf.handle(target, base, replay, response);
+      } else {
+        json.handle(target, base, replay, response);
+      }
+    } finally {
+      EmbeddedService.CURRENT_USER.remove();
     }
   }
 

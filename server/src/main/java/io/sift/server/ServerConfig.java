@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
  * user.alice.password = pbkdf2-sha256:210000:…:…
  * user.alice.read = true
  * user.alice.write = web, app
+ * user.alice.queryTimeout = 30             # seconds per query
+ * user.alice.memoryLimit = 1073741824      # bytes per query
  * user.shipper.token = sha256:9f86d0…
  * user.shipper.write = *
  * tls.keystore = /etc/sift/server.p12     # HTTPS instead of HTTP (PKCS12 or JKS)
@@ -30,7 +32,7 @@ import java.util.stream.Collectors;
  * </pre>
  */
 record ServerConfig(Map<String, User> users, Path keystore, String keystorePassword) {
-  private static final Set<String> KEYS = Set.of("password", "token", "read", "write");
+  private static final Set<String> KEYS = Set.of("password", "token", "read", "write", "queryTimeout", "memoryLimit");
 
   static ServerConfig none() {
     return new ServerConfig(Map.of(), null, null);
@@ -58,7 +60,7 @@ record ServerConfig(Map<String, User> users, Path keystore, String keystorePassw
       String[] parts = key.split("\\.");
       if (parts.length != 3 || !parts[0].equals("user") || !KEYS.contains(parts[2])) {
         throw new IllegalArgumentException(file + ": unknown setting '" + key
-            + "' (user.<name>.password|token|read|write, tls.keystore, tls.password)");
+            + "' (user.<name>.password|token|read|write|queryTimeout|memoryLimit, tls.keystore, tls.password)");
       }
       byUser.computeIfAbsent(parts[1], u -> new LinkedHashMap<>()).put(parts[2], p.getProperty(key).trim());
     }
@@ -78,8 +80,13 @@ record ServerConfig(Map<String, User> users, Path keystore, String keystorePassw
       }
       List<String> write = Arrays.stream(s.getOrDefault("write", "").split(",")).map(String::trim)
           .filter(w -> !w.isEmpty()).toList();
+      for (String limit : new String[] {"queryTimeout", "memoryLimit"}) {
+        if (s.containsKey(limit) && !s.get(limit).matches("[1-9][0-9]{0,17}")) {
+          throw new IllegalArgumentException(file + ": user " + name + ": " + limit + " is a positive whole number");
+        }
+      }
       users.put(name, new User(name, password, token, Boolean.parseBoolean(s.getOrDefault("read", "false")),
-          write.stream().collect(Collectors.toUnmodifiableSet())));
+          write.stream().collect(Collectors.toUnmodifiableSet()), s.get("queryTimeout"), s.get("memoryLimit")));
     });
     return new ServerConfig(Map.copyOf(users), keystore, keystorePassword);
   }

@@ -33,7 +33,9 @@ class AuthTest {
     Path config = tmp.resolve("server.properties");
     Files.writeString(config, "user.alice.password = " + PasswordHash.hash("s3cret".toCharArray()) + "\n"
         + "user.alice.read = true\nuser.alice.write = web\n"
-        + "user.shipper.token = " + PasswordHash.tokenHash("tok-123") + "\nuser.shipper.write = *\n");
+        + "user.shipper.token = " + PasswordHash.tokenHash("tok-123") + "\nuser.shipper.write = *\n"
+        + "user.tight.password = " + PasswordHash.hash("pw".toCharArray()) + "\nuser.tight.read = true\n"
+        + "user.tight.memoryLimit = 1\nuser.tight.queryTimeout = 60\n");
     server = SiftServer.start(ServerOptions.defaults(tmp.resolve("data")).withAddress("127.0.0.1", 0).withConfig(config));
   }
 
@@ -88,6 +90,34 @@ class AuthTest {
         }
       }
       assertEquals(1, n);
+    }
+  }
+
+  @Test
+  void aUsersQueryLimitsStopItsQueriesWithAClearErrorAndOthersGoOn() throws Exception {
+    assertEquals(200, status("POST", "/ingest/web", basic("alice", "s3cret")));
+    String url = "jdbc:sift:remote:url=http://127.0.0.1:" + server.port() + ";authentication=BASIC;avatica_user=";
+    String query = "select a, count(*) from web group by a";
+    try (Connection tight = DriverManager.getConnection(url + "tight;avatica_password=pw;memoryLimit=999999999");
+         Connection alice = DriverManager.getConnection(url + "alice;avatica_password=s3cret")) {
+      SQLException e = null;
+      for (int i = 0; i < 40; i++) {
+        try (Statement st = tight.createStatement(); ResultSet rs = st.executeQuery(query)) {
+          rs.next();
+          Thread.sleep(100); // the store may not be there yet
+        } catch (SQLException over) {
+          e = over;
+          if ("54000".equals(over.getSQLState())) {
+            break;
+          }
+          Thread.sleep(100);
+        }
+      }
+      assertTrue(e != null && "54000".equals(e.getSQLState()), "the user's memoryLimit wins over the client's: " + e);
+      try (Statement st = alice.createStatement(); ResultSet rs = st.executeQuery(query)) {
+        assertTrue(rs.next());
+        assertEquals(1, rs.getLong(2));
+      }
     }
   }
 
