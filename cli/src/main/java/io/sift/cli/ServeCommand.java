@@ -68,8 +68,8 @@ final class ServeCommand implements Callable<Integer> {
         System.err.println("sift: flushing on shutdown failed: " + e.getMessage());
       }
     }, "sift-shutdown"));
-    spec.commandLine().getErr().println("sift: serving " + data + " on http://" + host + ":" + server.port()
-        + "  (JDBC: jdbc:sift:remote:url=http://" + host + ":" + server.port() + ")");
+    spec.commandLine().getErr().println("sift: serving " + data + " on " + server.url()
+        + "  (JDBC: jdbc:sift:remote:url=" + server.url() + ")");
     server.join();
     return 0;
   }

@@ -104,6 +104,12 @@ public final class SiftServer implements AutoCloseable {
     return connector.getLocalPort();
   }
 
+  /** Where clients reach it: {@code http://host:port}, or {@code https://…} with a keystore. */
+  public String url() {
+    String scheme = connector.getDefaultProtocol().startsWith("SSL") ? "https" : "http";
+    return scheme + "://" + connector.getHost() + ":" + port();
+  }
+
   public void join() throws InterruptedException {
     jetty.join();
   }
