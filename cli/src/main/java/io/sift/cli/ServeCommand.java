@@ -60,7 +60,7 @@ final class ServeCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--data DIR is required");
     }
     SiftServer server = SiftServer.start(ServerOptions.defaults(data).withAddress(host, port).withConfig(config)
-        .withMaxDisk(maxDisk == null ? 0 : bytes(maxDisk)));
+        .withMaxDisk(maxDisk == null ? 0 : bytes(maxDisk)).withRequestLog(true));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         server.close();

@@ -89,6 +89,9 @@ public final class SiftServer implements AutoCloseable {
     inFlight.setHandler(auth);
     jetty.setHandler(inFlight);
     jetty.setStopTimeout(STOP_TIMEOUT_MILLIS);
+    if (options.requestLog()) {
+      jetty.setRequestLog(new JsonRequestLog(System.err));
+    }
     SiftServer server = new SiftServer(jetty, connector, status, writers);
     try {
       jetty.start();
