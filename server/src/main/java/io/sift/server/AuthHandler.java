@@ -51,7 +51,8 @@ final class AuthHandler extends HandlerWrapper {
       return;
     }
     String path = request.getRequestURI();
-    boolean querying = !Ingestion.isIngestPath(path) && !path.equals("/health") && !path.equals("/metrics");
+    boolean querying = !Ingestion.isIngestPath(path) && !path.equals("/health") && !path.equals("/metrics")
+        && !BulkHandler.isVersionProbe(request);
     if (querying && !user.read()) {
       base.setHandled(true);
       JsonReply.error(response, 403, "user " + user.name() + " may not query (read is not granted)");

@@ -17,7 +17,9 @@ import org.eclipse.jetty.server.handler.AbstractHandler;
  * already run (Filebeat, Fluent Bit, Vector, Logstash): {@code _index} names the store, and the answer
  * has Elasticsearch's shape ({@code took}, {@code errors}, one item per action with its status), which
  * is what those agents read to decide what to retry. Refused documents are kept in
- * {@code __rejected__}; an agent must not resend them.
+ * {@code __rejected__}; an agent must not resend them. {@code GET /} without a query string answers
+ * like an Elasticsearch 8 node, since Filebeat and Logstash ask for the version before they send
+ * (Avatica's clients only POST there).
  */
 final class BulkHandler extends AbstractHandler {
   private static final String SUFFIX = "/_bulk";
@@ -32,6 +34,13 @@ final class BulkHandler extends AbstractHandler {
   public void handle(String target, Request base, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     String raw = request.getRequestURI();
+    if (isVersionProbe(request)) {
+      base.setHandled(true);
+      JsonReply.send(response, 200, Map.of("name", "sift", "cluster_name", "sift", "version",
+          Map.of("number", "8.11.0", "build_flavor", "default", "lucene_version", "9.8.0",
+              "minimum_wire_compatibility_version", "7.17.0"), "tagline", "You Know, for Search"));
+      return;
+    }
     if (!raw.endsWith(SUFFIX)) {
       return;
     }
@@ -76,6 +85,12 @@ final class BulkHandler extends AbstractHandler {
       }
       return answer(items, (System.nanoTime() - start) / 1_000_000);
     });
+  }
+
+  /** {@code GET /} (or HEAD) without a query: an Elasticsearch client asking which version it talks to. */
+  static boolean isVersionProbe(HttpServletRequest request) {
+    return request.getRequestURI().equals("/") && request.getQueryString() == null
+        && (request.getMethod().equals("GET") || request.getMethod().equals("HEAD"));
   }
 
   private static Ingestion.Outcome answer(List<BulkRequestParser.Item> items, long tookMillis) {

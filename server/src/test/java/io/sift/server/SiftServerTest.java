@@ -136,6 +136,10 @@ class SiftServerTest {
     assertEquals(1, count("select count(*) from es1", 1));
     assertEquals(1, count("select count(*) from es2 where message = 'world'", 1));
 
+    HttpResponse<String> probe = http.send(HttpRequest.newBuilder(URI.create(base() + "/")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals("8.11.0", JsonReply.JSON.readTree(probe.body()).get("version").get("number").asText(), probe.body());
+
     r = post("/_bulk", "application/x-ndjson", "{\"index\":{\"_index\":\"es1\"}}\n{oops\n");
     assertEquals(200, r.statusCode());
     assertTrue(JsonReply.JSON.readTree(r.body()).get("errors").asBoolean(), r.body());
