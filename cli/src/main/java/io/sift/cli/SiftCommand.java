@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = SiftCommand.Version.class,
     description = "Log analytics: ingest logs into columnar stores, search and analyse them.",
-    subcommands = {IngestCommand.class, QueryCommand.class, ShellCommand.class, StoresCommand.class, CompactCommand.class, DemoCommand.class,
+    subcommands = {IngestCommand.class, QueryCommand.class, ShellCommand.class, ServeCommand.class, StoresCommand.class,
+        CompactCommand.class, DemoCommand.class,
         CommandLine.HelpCommand.class})
 public final class SiftCommand {
   /** Exit code when the command or its input cannot be used at all (bad arguments, unknown format, unreadable file). */

@@ -33,8 +33,6 @@ final class ChunkWorker {
   record Result(Chunk chunk, String source, long seqBase, SegmentMeta segment, long stored, long records,
       List<Rejected> rejected, long alreadyRejected, long dropped, int invalidUtf8, int unparsedTimes) {}
 
-  static final String TIME_ERROR = "__time_error__";
-
   private final LogFormat format;
   private final IngestOptions options;
   private final IpEnricher enricher;
@@ -149,7 +147,7 @@ final class ChunkWorker {
         if (!row.hasTime()) {
           if (outcome == TimeAssigner.Outcome.UNPARSEABLE_TIME_FIELD) {
             unparsedTimes++;
-            row.put(TIME_ERROR, "time field could not be parsed; __time__ is the ingest time");
+            row.put(RecordRows.TIME_ERROR, "time field could not be parsed; __time__ is the ingest time");
           }
           row.setTime(inheritTime && lastTime != LogRow.NO_TIME ? lastTime : now);
         }
@@ -160,7 +158,7 @@ final class ChunkWorker {
         if (!enricher.isEmpty()) {
           enricher.enrich(row);
         }
-        renameBuiltins(row);
+        RecordRows.renameBuiltins(row);
         if (batch != null) {
           batch.add(row, seq, lineNumber, reader.offset(), record);
         } else {
@@ -180,17 +178,5 @@ final class ChunkWorker {
         : writer.segmentWriter().write(segment, writer.segmentsDir(), writer.reserveSegmentId());
     return new Result(chunk, source, seqBase, meta, segment.rows(), records, rejected, alreadyRejected, dropped,
         invalidUtf8, unparsedTimes);
-  }
-
-  /** A parsed field named like a built-in column keeps its value under {@code field<name>}. */
-  private static void renameBuiltins(LogRow row) {
-    for (int i = 0; i < row.size(); i++) {
-      String name = row.name(i);
-      if (name.startsWith("__") && Field.isBuiltin(name)) {
-        Object v = row.remove(name);
-        row.put("field" + name, v);
-        i--;
-      }
-    }
   }
 }

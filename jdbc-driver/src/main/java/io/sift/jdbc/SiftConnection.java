@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 
 /**
@@ -19,10 +20,11 @@ import java.sql.Statement;
 final class SiftConnection {
   private SiftConnection() {}
 
-  static Connection wrap(Connection connection) {
+  /** @param queryTimeout seconds every statement of the connection starts with ({@code setQueryTimeout}), 0 for none */
+  static Connection wrap(Connection connection, int queryTimeout) {
     Object[] self = new Object[1];
     Connection proxy = (Connection) Proxy.newProxyInstance(SiftConnection.class.getClassLoader(),
-        new Class<?>[] {Connection.class}, new Handler(connection, () -> (Connection) self[0], null));
+        new Class<?>[] {Connection.class}, new Handler(connection, () -> (Connection) self[0], null, queryTimeout));
     self[0] = proxy;
     return proxy;
   }
@@ -36,11 +38,13 @@ final class SiftConnection {
     private final ConnectionRef connection;
     /** The statement's execution, for a statement and the result sets it returns; null otherwise. */
     private final RunningQuery query;
+    private final int queryTimeout;
 
-    Handler(Object target, ConnectionRef connection, RunningQuery query) {
+    Handler(Object target, ConnectionRef connection, RunningQuery query, int queryTimeout) {
       this.target = target;
       this.connection = connection;
       this.query = query;
+      this.queryTimeout = queryTimeout;
     }
 
     @Override
@@ -60,6 +64,12 @@ final class SiftConnection {
       }
       if (name.equals("hashCode") && method.getParameterCount() == 0) {
         return System.identityHashCode(proxy);
+      }
+      if (target instanceof java.sql.Array && name.equals("getResultSet")) {
+        // Calcite's array result set holds only the values, not the (INDEX, VALUE) rows JDBC specifies,
+        // so a tool that reads column 2 (Avatica's server does, for remote clients) fails; saying
+        // "not supported" makes such tools fall back to getArray().
+        throw new SQLFeatureNotSupportedException("Array.getResultSet is not supported: use getArray()", "0A000");
       }
       boolean statement = target instanceof Statement;
       if (statement && name.equals("cancel")) {
@@ -83,16 +93,22 @@ final class SiftConnection {
       return wrapResult(result, method.getReturnType());
     }
 
-    private Object wrapResult(Object result, Class<?> type) {
+    private Object wrapResult(Object result, Class<?> type) throws java.sql.SQLException {
       if (result == null) {
         return null;
       }
       if (type == Statement.class || type == PreparedStatement.class) {
+        if (queryTimeout > 0) {
+          ((Statement) result).setQueryTimeout(queryTimeout);
+        }
         Class<?> exposed = result instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
         return proxy(exposed, result, new RunningQuery((Statement) result));
       }
       if (type == ResultSet.class) {
         return proxy(ResultSet.class, result, target instanceof Statement || target instanceof ResultSet ? query : null);
+      }
+      if (type == java.sql.Array.class) {
+        return proxy(java.sql.Array.class, result, null);
       }
       if (type == DatabaseMetaData.class) {
         return proxy(DatabaseMetaData.class, result, null);
@@ -102,7 +118,7 @@ final class SiftConnection {
 
     private Object proxy(Class<?> iface, Object result, RunningQuery query) {
       return Proxy.newProxyInstance(SiftConnection.class.getClassLoader(), new Class<?>[] {iface},
-          new Handler(result, connection, query));
+          new Handler(result, connection, query, queryTimeout));
     }
   }
 }

@@ -28,11 +28,20 @@ import org.apache.calcite.jdbc.CalciteConnection;
  * {@code from} searches), {@code timeZone} (UTC, the only zone for now), {@code from}/{@code to}
  * (ISO-8601 instants bounding every scan), {@code memoryLimit} (bytes a query may use, default half
  * the heap), {@code geoTable} (the lookup table {@code ip_to_region}/{@code ip_to_isp}/{@code
- * ip_to_country} read, default {@code geo}). The jar users get is target/sift-jdbc-*-all.jar,
+ * ip_to_country} read, default {@code geo}), {@code queryTimeout} (seconds every statement starts with;
+ * a server sets it per user). {@code jdbc:sift:remote:url=http://host:port} connects to a
+ * server ({@code sift serve}) instead, through Avatica's remote driver. The jar users get is target/sift-jdbc-*-all.jar,
  * everything relocated (README.md).
  */
 public final class SiftDriver extends org.apache.calcite.jdbc.Driver {
   public static final String PREFIX = "jdbc:sift:";
+  /** {@code jdbc:sift:remote:url=http://host:port[;serialization=PROTOBUF…]}: a {@code sift serve}. */
+  public static final String REMOTE_PREFIX = PREFIX + "remote:";
+  /**
+   * Remote connections are Avatica's remote driver under Sift's URL, so one jar serves both forms;
+   * every Avatica client property (serialization, authentication, avatica_user, …) applies.
+   */
+  private static final org.apache.calcite.avatica.remote.Driver REMOTE = new org.apache.calcite.avatica.remote.Driver();
 
   static {
     // Calcite types character literals ISO-8859-1 unless told otherwise, so a search for "中文" or
@@ -65,8 +74,22 @@ public final class SiftDriver extends org.apache.calcite.jdbc.Driver {
 
   @Override
   public Connection connect(String url, Properties info) throws SQLException {
-    if (!acceptsURL(url) || url.startsWith(PREFIX + "remote:")) {
+    if (!acceptsURL(url)) {
       return null;
+    }
+    if (url.startsWith(REMOTE_PREFIX)) {
+      Connection remote;
+      try {
+        remote = REMOTE.connect(org.apache.calcite.avatica.remote.Driver.CONNECT_STRING_PREFIX
+            + url.substring(REMOTE_PREFIX.length()), info);
+      } catch (RuntimeException e) {
+        // Avatica reports a refused login or an unreachable server as a bare RuntimeException.
+        boolean denied = String.valueOf(e.getMessage()).contains("HTTP/401");
+        throw new SQLException(denied
+            ? "the server refused the login: give authentication=BASIC;avatica_user=…;avatica_password=… in the URL"
+            : "cannot connect to the server: " + e.getMessage(), denied ? "28000" : "08001", e);
+      }
+      return remote == null ? null : RemoteConnection.wrap(remote);
     }
     Properties props = new Properties();
     if (info != null) {
@@ -98,7 +121,8 @@ public final class SiftDriver extends org.apache.calcite.jdbc.Driver {
     }
     checkTimeZone(props.getProperty("timeZone"));
     QuerySettings settings = settings(props);
-    for (String k : new String[] {"store", "from", "to", "memoryLimit", "geoTable"}) {
+    int queryTimeout = queryTimeout(props.getProperty("queryTimeout"));
+    for (String k : new String[] {"store", "from", "to", "memoryLimit", "geoTable", "queryTimeout"}) {
       props.remove(k);
     }
     CalciteSettings.apply(props);
@@ -111,7 +135,7 @@ public final class SiftDriver extends org.apache.calcite.jdbc.Driver {
       connection.close();
       throw new SQLException("cannot open " + root + ": " + e.getMessage(), "08001", e);
     }
-    return SiftConnection.wrap(connection);
+    return SiftConnection.wrap(connection, queryTimeout);
   }
 
   /**
@@ -135,6 +159,21 @@ public final class SiftDriver extends org.apache.calcite.jdbc.Driver {
           + " (getTimestamp gives the exact instant; format it in any zone), so use timeZone=UTC or leave it out",
           "0A000");
     }
+  }
+
+  private static int queryTimeout(String seconds) throws SQLException {
+    if (seconds == null || seconds.isBlank()) {
+      return 0;
+    }
+    try {
+      int n = Integer.parseInt(seconds.trim());
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new SQLException("queryTimeout must be a whole number of seconds, got '" + seconds + "'", "22023");
   }
 
   private static QuerySettings settings(Properties p) throws SQLException {

@@ -50,6 +50,30 @@ public final class DataDirectory {
     return names;
   }
 
+  /**
+   * Stores whose write-ahead log holds files: rows a writer acknowledged that may be in no segment
+   * yet (it crashed, or was killed). Opening their writer replays them. Includes stores that never
+   * committed, so it looks at folders rather than manifests.
+   */
+  public List<String> storesWithWal() throws IOException {
+    List<String> names = new ArrayList<>();
+    try (Stream<Path> list = Files.list(root)) {
+      for (Path p : (Iterable<Path>) list::iterator) {
+        String name = p.getFileName().toString();
+        Path wal = p.resolve(Store.WAL);
+        if (StoreNames.isValid(name) && Files.isDirectory(wal)) {
+          try (Stream<Path> files = Files.list(wal)) {
+            if (files.anyMatch(f -> f.getFileName().toString().endsWith(io.sift.storage.wal.WalFile.SUFFIX))) {
+              names.add(name);
+            }
+          }
+        }
+      }
+    }
+    names.sort(null);
+    return names;
+  }
+
   public boolean hasStore(String name) {
     return StoreNames.isValid(name)
         && Files.isRegularFile(root.resolve(name).resolve(io.sift.storage.manifest.ManifestFile.NAME));

@@ -228,6 +228,19 @@ public final class StoreWriter implements AutoCloseable {
     return buffer.rows();
   }
 
+  /** Bytes in this store's WAL files: rows acknowledged but not yet in a committed segment. */
+  public long walBytes() {
+    long sum = 0;
+    try {
+      for (Path p : walFiles().values()) {
+        sum += Files.size(p);
+      }
+    } catch (IOException e) {
+      // a file deleted by a flush while listing: the next reading is right again
+    }
+    return sum;
+  }
+
   /** Writes the buffer as a segment, commits it and drops the WAL files it came from. */
   public synchronized void flush() throws IOException {
     if (buffer.isEmpty()) {

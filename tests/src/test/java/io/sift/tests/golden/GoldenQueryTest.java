@@ -140,6 +140,11 @@ class GoldenQueryTest {
 
   /** What the query answers, as the golden file writes it. */
   static String output(GoldenFile.Case c) throws SQLException {
+    return output(connection, c);
+  }
+
+  /** What the query answers on {@code connection}, as the golden file writes it. */
+  static String output(Connection connection, GoldenFile.Case c) throws SQLException {
     try (Statement st = connection.createStatement()) {
       st.setQueryTimeout(60);
       try (ResultSet rs = st.executeQuery(c.query())) {

@@ -1,0 +1,130 @@
+package io.sift.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A server with users: 401 on every path without good credentials, permissions per user and store. */
+class AuthTest {
+  @TempDir Path tmp;
+  private SiftServer server;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void start() throws Exception {
+    Path config = tmp.resolve("server.properties");
+    Files.writeString(config, "user.alice.password = " + PasswordHash.hash("s3cret".toCharArray()) + "\n"
+        + "user.alice.read = true\nuser.alice.write = web\n"
+        + "user.shipper.token = " + PasswordHash.tokenHash("tok-123") + "\nuser.shipper.write = *\n"
+        + "user.tight.password = " + PasswordHash.hash("pw".toCharArray()) + "\nuser.tight.read = true\n"
+        + "user.tight.memoryLimit = 1\nuser.tight.queryTimeout = 60\n");
+    server = SiftServer.start(ServerOptions.defaults(tmp.resolve("data")).withAddress("127.0.0.1", 0).withConfig(config));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.close();
+  }
+
+  private int status(String method, String path, String authorization) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        .header("Content-Type", "application/x-ndjson");
+    if (authorization != null) {
+      b.header("Authorization", authorization);
+    }
+    b = method.equals("GET") ? b.GET() : b.POST(HttpRequest.BodyPublishers.ofString(
+        path.endsWith("_bulk") ? "{\"index\":{\"_index\":\"web\"}}\n{\"a\":1}\n" : "{\"a\":1}\n"));
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void wrongOrMissingCredentialsAre401OnEveryPath() throws Exception {
+    for (String auth : new String[] {null, basic("alice", "wrong"), basic("mallory", "s3cret"), "Bearer nope", "Digest x"}) {
+      assertEquals(401, status("GET", "/health", auth));
+      assertEquals(401, status("GET", "/metrics", auth));
+      assertEquals(401, status("POST", "/ingest/web", auth));
+      assertEquals(401, status("POST", "/_bulk", auth));
+      assertEquals(401, status("POST", "/", auth));
+    }
+    SQLException e = assertThrows(SQLException.class, () -> DriverManager.getConnection(
+        "jdbc:sift:remote:url=http://127.0.0.1:" + server.port() + ";authentication=BASIC;avatica_user=alice;avatica_password=x"));
+    assertEquals("28000", e.getSQLState());
+  }
+
+  @Test
+  void permissionsPerUserAndStore() throws Exception {
+    assertEquals(200, status("POST", "/ingest/web", basic("alice", "s3cret")));
+    assertEquals(403, status("POST", "/ingest/other", basic("alice", "s3cret")), "alice writes only web");
+    assertEquals(200, status("POST", "/ingest/other", "Bearer tok-123"));
+    assertEquals(403, status("POST", "/", "Bearer tok-123"), "the shipper may not query");
+    try (Connection c = DriverManager.getConnection("jdbc:sift:remote:url=http://127.0.0.1:" + server.port()
+        + ";authentication=BASIC;avatica_user=alice;avatica_password=s3cret")) {
+      long n = -1;
+      for (int i = 0; i < 40 && n != 1; i++) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select count(*) from web")) {
+          n = rs.next() ? rs.getLong(1) : -1;
+        } catch (SQLException notYet) {
+          Thread.sleep(100);
+        }
+      }
+      assertEquals(1, n);
+    }
+  }
+
+  @Test
+  void aUsersQueryLimitsStopItsQueriesWithAClearErrorAndOthersGoOn() throws Exception {
+    assertEquals(200, status("POST", "/ingest/web", basic("alice", "s3cret")));
+    String url = "jdbc:sift:remote:url=http://127.0.0.1:" + server.port() + ";authentication=BASIC;avatica_user=";
+    String query = "select a, count(*) from web group by a";
+    try (Connection tight = DriverManager.getConnection(url + "tight;avatica_password=pw;memoryLimit=999999999");
+         Connection alice = DriverManager.getConnection(url + "alice;avatica_password=s3cret")) {
+      SQLException e = null;
+      for (int i = 0; i < 40; i++) {
+        try (Statement st = tight.createStatement(); ResultSet rs = st.executeQuery(query)) {
+          rs.next();
+          Thread.sleep(100); // the store may not be there yet
+        } catch (SQLException over) {
+          e = over;
+          if ("54000".equals(over.getSQLState())) {
+            break;
+          }
+          Thread.sleep(100);
+        }
+      }
+      assertTrue(e != null && "54000".equals(e.getSQLState()), "the user's memoryLimit wins over the client's: " + e);
+      try (Statement st = alice.createStatement(); ResultSet rs = st.executeQuery(query)) {
+        assertTrue(rs.next());
+        assertEquals(1, rs.getLong(2));
+      }
+    }
+  }
+
+  @Test
+  void beyondLoopbackNeedsUsers() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SiftServer.start(ServerOptions.defaults(tmp.resolve("d2")).withAddress("0.0.0.0", 0)));
+    assertTrue(e.getMessage().contains("authentication"), e.getMessage());
+  }
+}
