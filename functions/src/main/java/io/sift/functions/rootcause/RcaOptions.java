@@ -31,11 +31,30 @@ package io.sift.functions.rootcause;
  *     noisy leaves must not widen the normal band
  * @param maxRootCauses the most elements returned; default 10 (real incidents rarely have more, and a
  *     longer answer is a sign the anomaly is noise)
+ * @param significance for a derived KPI: the z-score at which a change of a ratio counts as real rather than
+ *     sampling noise (default 3). The z-score compares an element's actual rate with its expected rate as two
+ *     binomial proportions over their request counts ({@code (r - p) / sqrt(q (1 - q) (1/n_r + 1/n_p))}, q
+ *     the pooled rate), so a ratio over a handful of requests needs a large move and one over 100,000 a small
+ *     one. A root cause must have changed significantly (the search stops at one that did not), and the rest
+ *     of an element whose child has taken the anomaly is quiet when its own change is not significant (as
+ *     well as when it moved little beside the child, {@code refineRestShare})
  */
 public record RcaOptions(int maxSize, double riskThreshold, double minExplainedShare, double minRatioShare,
-    double refineShare, double refineRestShare, double minSeverityShare, int cutoffOutliers, int maxRootCauses) {
+    double refineShare, double refineRestShare, double minSeverityShare, int cutoffOutliers, int maxRootCauses,
+    double significance) {
 
-  public static final RcaOptions DEFAULTS = new RcaOptions(3, 0.5, 0.02, 0.2, 0.95, 0.15, 0.2, 5, 10);
+  /** The default significance (z-score) of a ratio's change. */
+  public static final double DEFAULT_SIGNIFICANCE = 3;
+
+  public static final RcaOptions DEFAULTS = new RcaOptions(3, 0.5, 0.02, 0.2, 0.95, 0.15, 0.2, 5, 10,
+      DEFAULT_SIGNIFICANCE);
+
+  /** The options without {@code significance}, which takes its default ({@link #DEFAULT_SIGNIFICANCE}). */
+  public RcaOptions(int maxSize, double riskThreshold, double minExplainedShare, double minRatioShare,
+      double refineShare, double refineRestShare, double minSeverityShare, int cutoffOutliers, int maxRootCauses) {
+    this(maxSize, riskThreshold, minExplainedShare, minRatioShare, refineShare, refineRestShare, minSeverityShare,
+        cutoffOutliers, maxRootCauses, DEFAULT_SIGNIFICANCE);
+  }
 
   public RcaOptions {
     if (maxSize < 1) {
@@ -59,6 +78,9 @@ public record RcaOptions(int maxSize, double riskThreshold, double minExplainedS
     if (!(minSeverityShare >= 0 && minSeverityShare <= 1)) {
       throw new IllegalArgumentException("rca: the severity share must be in [0, 1], got " + minSeverityShare);
     }
+    if (!(significance >= 0 && significance < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("rca: the significance must be a z-score of at least 0, got " + significance);
+    }
     if (cutoffOutliers < 0) {
       throw new IllegalArgumentException("rca: cutoff outliers must not be negative, got " + cutoffOutliers);
     }
@@ -68,38 +90,42 @@ public record RcaOptions(int maxSize, double riskThreshold, double minExplainedS
   }
 
   public RcaOptions withMaxSize(int v) {
-    return new RcaOptions(v, riskThreshold, minExplainedShare, minRatioShare, refineShare, refineRestShare, minSeverityShare, cutoffOutliers, maxRootCauses);
+    return new RcaOptions(v, riskThreshold, minExplainedShare, minRatioShare, refineShare, refineRestShare, minSeverityShare, cutoffOutliers, maxRootCauses, significance);
   }
 
   public RcaOptions withRiskThreshold(double v) {
-    return new RcaOptions(maxSize, v, minExplainedShare, minRatioShare, refineShare, refineRestShare, minSeverityShare, cutoffOutliers, maxRootCauses);
+    return new RcaOptions(maxSize, v, minExplainedShare, minRatioShare, refineShare, refineRestShare, minSeverityShare, cutoffOutliers, maxRootCauses, significance);
   }
 
   public RcaOptions withMinExplainedShare(double v) {
-    return new RcaOptions(maxSize, riskThreshold, v, minRatioShare, refineShare, refineRestShare, minSeverityShare, cutoffOutliers, maxRootCauses);
+    return new RcaOptions(maxSize, riskThreshold, v, minRatioShare, refineShare, refineRestShare, minSeverityShare, cutoffOutliers, maxRootCauses, significance);
   }
 
   public RcaOptions withMinRatioShare(double v) {
-    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, v, refineShare, refineRestShare, minSeverityShare, cutoffOutliers, maxRootCauses);
+    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, v, refineShare, refineRestShare, minSeverityShare, cutoffOutliers, maxRootCauses, significance);
   }
 
   public RcaOptions withRefineShare(double v) {
-    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, minRatioShare, v, refineRestShare, minSeverityShare, cutoffOutliers, maxRootCauses);
+    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, minRatioShare, v, refineRestShare, minSeverityShare, cutoffOutliers, maxRootCauses, significance);
   }
 
   public RcaOptions withRefineRestShare(double v) {
-    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, minRatioShare, refineShare, v, minSeverityShare, cutoffOutliers, maxRootCauses);
+    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, minRatioShare, refineShare, v, minSeverityShare, cutoffOutliers, maxRootCauses, significance);
   }
 
   public RcaOptions withMinSeverityShare(double v) {
-    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, minRatioShare, refineShare, refineRestShare, v, cutoffOutliers, maxRootCauses);
+    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, minRatioShare, refineShare, refineRestShare, v, cutoffOutliers, maxRootCauses, significance);
+  }
+
+  public RcaOptions withSignificance(double v) {
+    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, minRatioShare, refineShare, refineRestShare, minSeverityShare, cutoffOutliers, maxRootCauses, v);
   }
 
   public RcaOptions withCutoffOutliers(int v) {
-    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, minRatioShare, refineShare, refineRestShare, minSeverityShare, v, maxRootCauses);
+    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, minRatioShare, refineShare, refineRestShare, minSeverityShare, v, maxRootCauses, significance);
   }
 
   public RcaOptions withMaxRootCauses(int v) {
-    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, minRatioShare, refineShare, refineRestShare, minSeverityShare, cutoffOutliers, v);
+    return new RcaOptions(maxSize, riskThreshold, minExplainedShare, minRatioShare, refineShare, refineRestShare, minSeverityShare, cutoffOutliers, v, significance);
   }
 }

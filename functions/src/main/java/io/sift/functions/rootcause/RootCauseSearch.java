@@ -27,8 +27,10 @@ import java.util.List;
  * <p>Where this differs from the published method: the anomaly's side is the direction of the total change
  * (RiskLoc reads it off the cutoff's sign); a derived KPI is scored on element aggregates rather than on
  * its noisy leaves ({@link ElementDeviations} for the high risk, the children's spread for the low risk),
- * needs {@link RcaOptions#minRatioShare()} of the change per element, and an admitted element gives way to
- * a child that explains nearly all of it ({@link RcaOptions#refineShare()}); the leaf forecast of a ratio
+ * needs {@link RcaOptions#minRatioShare()} of the change per element and a change beyond sampling noise (a
+ * binomial z-score of {@link RcaOptions#significance()}), and an admitted element gives way to a child that
+ * explains nearly all of it ({@link RcaOptions#refineShare()}) when the rest of the element is quiet (moved
+ * little beside the child, or within sampling noise); the leaf forecast of a ratio
  * is the ratio of the expected numerator and denominator; when the totals did not change (A = F) the
  * explanatory power falls back to shares of the absolute change; the set is capped at
  * {@link RcaOptions#maxRootCauses()} elements; and the search stops at {@link RcaOptions#maxSize()}
@@ -79,6 +81,10 @@ public final class RootCauseSearch {
         // "explains" part of the change when requests moved between it and the cause. Such an element is
         // collateral, not a further root cause.
         double deviation = scores.direction * relativeDeviation(best.leaves);
+        // The best element left changed no more than sampling noise allows: nothing left is a root cause.
+        if (significance(best.leaves) < options.significance()) {
+          break;
+        }
         if (found.isEmpty()) {
           firstDeviation = deviation;
         } else if (deviation < options.minSeverityShare() * firstDeviation) {
@@ -127,8 +133,9 @@ public final class RootCauseSearch {
   /**
    * For a derived KPI: the admitted element, or its child (one attribute more) that passes the risk test,
    * explains at least {@link RcaOptions#refineShare()} of what the element explains, and whose siblings
-   * within the element moved at most {@link RcaOptions#refineRestShare()} as much as it did — the rest of
-   * the element then took no part in the anomaly — repeated while such a child exists. An additive KPI does not
+   * within the element moved at most {@link RcaOptions#refineRestShare()} as much as it did or no more than
+   * sampling noise allows ({@link RcaOptions#significance()}) — the rest of the element then took no part
+   * in the anomaly — repeated while such a child exists. An additive KPI does not
    * need it: RiskLoc's leaf-level low risk already rejects an element whose leaves moved unevenly, while a
    * ratio's children are compared through their aggregates, which tolerate an unaffected part.
    */
@@ -329,7 +336,10 @@ public final class RootCauseSearch {
     return r + p == 0 ? 0 : 2 * (p - r) / (p + r);
   }
 
-  /** Whether the leaves of {@code element} outside {@code child} deviate little beside the child's. */
+  /**
+   * Whether the leaves of {@code element} outside {@code child} deviate little beside the child's, or their
+   * change is not significant: a rest of a few dozen requests can show a large relative move by chance.
+   */
   private boolean restIsQuiet(Candidate element, Candidate child) {
     boolean[] inChild = new boolean[removed.length];
     for (int leaf : child.leaves) {
@@ -338,7 +348,37 @@ public final class RootCauseSearch {
     int[] rest = Arrays.stream(element.leaves).filter(leaf -> !inChild[leaf]).toArray();
     double childDeviation = scores.direction * relativeDeviation(child.leaves);
     double restDeviation = rest.length == 0 ? 0 : scores.direction * relativeDeviation(rest);
-    return restDeviation <= options.refineRestShare() * childDeviation;
+    return restDeviation <= options.refineRestShare() * childDeviation || significance(rest) < options.significance();
+  }
+
+  /**
+   * The z-score of the change of the ratio over the leaves, positive in the anomaly's direction: the actual
+   * and the expected rate compared as two binomial proportions over their denominators (the two-proportion
+   * test with the pooled rate q, {@code (p - r) / sqrt(q (1 - q) (1/n_actual + 1/n_expected))}; a Poisson
+   * rate, without the {@code 1 - q}, when q exceeds 1); 0 without requests on either side. A ratio over a handful of requests has to move far to count, one over many
+   * thousands little.
+   */
+  private double significance(int[] leaves) {
+    double a = 0;
+    double f = 0;
+    double ad = 0;
+    double fd = 0;
+    for (int leaf : leaves) {
+      a += cube.actual(leaf);
+      f += cube.expected(leaf);
+      ad += cube.actualDen(leaf);
+      fd += cube.expectedDen(leaf);
+    }
+    if (ad <= 0 || fd <= 0) {
+      return 0;
+    }
+    double pooled = Math.max(0, (a + f) / (ad + fd));
+    // A rate above 1 is not a proportion (bytes per request): its numerator is taken as a Poisson count.
+    double variance = pooled * (pooled <= 1 ? 1 - pooled : 1) * (1 / ad + 1 / fd);
+    if (variance <= 0) {
+      return 0;
+    }
+    return scores.direction * (f / fd - a / ad) / Math.sqrt(variance);
   }
 
   private static boolean contains(int[] cuboid, int dim) {

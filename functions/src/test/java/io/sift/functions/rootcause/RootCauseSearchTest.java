@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,65 @@ class RootCauseSearchTest {
     assertEquals(Set.of("isp=isp2", "isp=isp4"), set(RootCauseSearch.search(cube, RcaOptions.DEFAULTS)));
   }
 
+  /**
+   * A derived cube over a, b, c (three members each): 500 requests a leaf, 2% errors expected and 7-13
+   * errors now (sampling noise), except the leaves of {@code moved}: {@code {requests, errors}} each, or
+   * {@code {requests, errors, spread}} for errors drawn from {@code errors .. errors + spread - 1}.
+   */
+  private static LeafCube noisyRatioCube(long seed, Map<Map<String, String>, double[]> moved) {
+    Random r = new Random(seed);
+    List<String> dims = List.of("a", "b", "c");
+    LeafCube.Builder b = LeafCube.builder(dims, true);
+    for (String[] leaf : PlantedCubes.leaves(dims, 3)) {
+      double requests = 500;
+      double errors = 7 + r.nextInt(7);
+      for (Map.Entry<Map<String, String>, double[]> m : moved.entrySet()) {
+        if (PlantedCubes.matches(dims, leaf, m.getKey())) {
+          double[] v = m.getValue();
+          requests = v[0];
+          errors = v[1] + (v.length > 2 ? r.nextInt((int) v[2]) : 0);
+        }
+      }
+      b.add(leaf, errors, 0.02 * requests, requests, requests);
+    }
+    return b.build();
+  }
+
+  /**
+   * Only noise, and one leaf whose error rate jumped from 2% to 20% on 5 requests (1 error): nothing changed
+   * beyond sampling noise, so there is no root cause; without the significance test some of the noisy cubes
+   * have one.
+   */
+  @Test
+  void derivedRatioChangeWithinSamplingNoiseIsNoRootCause() {
+    int noiseReported = 0;
+    for (long seed = 1; seed <= 10; seed++) {
+      LeafCube cube = noisyRatioCube(seed, Map.of(Map.of("a", "a1", "b", "b1", "c", "c1"), new double[] {5, 1}));
+      assertEquals(List.of(), RootCauseSearch.search(cube, RcaOptions.DEFAULTS), "seed " + seed);
+      noiseReported += RootCauseSearch.search(cube, RcaOptions.DEFAULTS.withSignificance(0)).isEmpty() ? 0 : 1;
+    }
+    assertTrue(noiseReported > 0);
+  }
+
+  /**
+   * The child a=a1&b=b1 (1,500 requests, 2% -> ~20% errors) carries the anomaly; the rest of a=a1 (30
+   * requests) went from 0.6 to 3 errors: a relative move nearly as large as the child's, but within sampling
+   * noise, so the rest is quiet and the child is the root cause, not a=a1.
+   */
+  @Test
+  void derivedElementGivesWayToItsChildWhenTheRestMovedInsignificantly() {
+    for (long seed = 1; seed <= 3; seed++) {
+      LeafCube cube = noisyRatioCube(seed, Map.of(
+          Map.of("a", "a1", "b", "b1"), new double[] {500, 95, 11},
+          Map.of("a", "a1", "b", "b2"), new double[] {5, 1},
+          Map.of("a", "a1", "b", "b3"), new double[] {5, 0}));
+      assertEquals(List.of("a=a1&b=b1"), PlantedCubes.elements(RootCauseSearch.search(cube, RcaOptions.DEFAULTS)),
+          "seed " + seed);
+      assertEquals(List.of("a=a1"),
+          PlantedCubes.elements(RootCauseSearch.search(cube, RcaOptions.DEFAULTS.withSignificance(0))), "seed " + seed);
+    }
+  }
+
   @Test
   void aCubeWithoutAnomalyHasNoRootCauseThatExplainsMuch() {
     LeafCube cube = PlantedCubes.additive(7, PlantedCubes.dims(3), 5, Map.of());
@@ -131,6 +191,8 @@ class RootCauseSearchTest {
         () -> LeafCube.builder(List.of("a"), false).add(new String[] {"x"}, Double.NaN, 1));
     assertThrows(IllegalArgumentException.class, () -> LeafCube.builder(List.of("a", "a"), false));
     assertThrows(IllegalArgumentException.class, () -> RcaOptions.DEFAULTS.withMaxSize(0));
+    assertThrows(IllegalArgumentException.class, () -> RcaOptions.DEFAULTS.withSignificance(-1));
+    assertEquals(RcaOptions.DEFAULTS, new RcaOptions(3, 0.5, 0.02, 0.2, 0.95, 0.15, 0.2, 5, 10));
     assertThrows(IllegalArgumentException.class, () -> RootCauseSearch.search(null, RcaOptions.DEFAULTS));
   }
 }
