@@ -1,5 +1,6 @@
 package io.sift.bench;
 
+import io.sift.functions.rootcause.Cuboids;
 import io.sift.functions.rootcause.LeafCube;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -39,7 +40,7 @@ final class HotSpotBaseline {
     Scored overall = null;
     for (int layer = 1; layer <= Math.min(maxLayer, dims); layer++) {
       Scored best = null;
-      for (int[] cuboid : combinations(dims, layer)) {
+      for (int[] cuboid : Cuboids.ofLayer(dims, layer)) {
         Scored s = searchCuboid(cube, cuboid);
         if (s != null && (best == null || s.score > best.score)) {
           best = s;
@@ -167,25 +168,4 @@ final class HotSpotBaseline {
     }
   }
 
-  private static List<int[]> combinations(int n, int k) {
-    List<int[]> out = new ArrayList<>();
-    int[] c = new int[k];
-    for (int i = 0; i < k; i++) {
-      c[i] = i;
-    }
-    while (true) {
-      out.add(c.clone());
-      int i = k - 1;
-      while (i >= 0 && c[i] == n - k + i) {
-        i--;
-      }
-      if (i < 0) {
-        return out;
-      }
-      c[i]++;
-      for (int j = i + 1; j < k; j++) {
-        c[j] = c[j - 1] + 1;
-      }
-    }
-  }
 }

@@ -117,7 +117,7 @@ public final class RootCauseSearch {
     int dims = cube.dims().size();
     for (int layer = 1; layer <= Math.min(options.maxSize(), dims); layer++) {
       Candidate best = null;
-      for (int[] cuboid : combinations(dims, layer)) {
+      for (int[] cuboid : Cuboids.ofLayer(dims, layer)) {
         Candidate c = searchCuboid(cuboid, best == null ? threshold : best.ep, layer == 1, null);
         if (c != null) {
           best = c;
@@ -439,28 +439,6 @@ public final class RootCauseSearch {
     return true;
   }
 
-  /** All {@code k}-subsets of {@code 0..n-1} as increasing index arrays, in lexicographic order. */
-  static List<int[]> combinations(int n, int k) {
-    List<int[]> out = new ArrayList<>();
-    int[] c = new int[k];
-    for (int i = 0; i < k; i++) {
-      c[i] = i;
-    }
-    while (true) {
-      out.add(c.clone());
-      int i = k - 1;
-      while (i >= 0 && c[i] == n - k + i) {
-        i--;
-      }
-      if (i < 0) {
-        return out;
-      }
-      c[i]++;
-      for (int j = i + 1; j < k; j++) {
-        c[j] = c[j - 1] + 1;
-      }
-    }
-  }
 
   /** An element of a cuboid that passed the risk threshold: the cuboid, one of its leaves, all of them. */
   private record Candidate(int[] cuboid, int sample, int[] leaves, double ep, double risk) {}
