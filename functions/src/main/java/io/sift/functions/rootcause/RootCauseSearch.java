@@ -319,18 +319,25 @@ public final class RootCauseSearch {
     return worst;
   }
 
+  /** The leaves' sums: actual and expected numerator, actual and expected denominator. */
+  private double[] sums(int[] leaves) {
+    double[] s = new double[4];
+    for (int leaf : leaves) {
+      s[0] += cube.actual(leaf);
+      s[1] += cube.expected(leaf);
+      s[2] += cube.actualDen(leaf);
+      s[3] += cube.expectedDen(leaf);
+    }
+    return s;
+  }
+
   /** {@code 2 (P - R) / (P + R)} of the ratio over the leaves. */
   private double relativeDeviation(int[] leaves) {
-    double a = 0;
-    double f = 0;
-    double ad = 0;
-    double fd = 0;
-    for (int leaf : leaves) {
-      a += cube.actual(leaf);
-      f += cube.expected(leaf);
-      ad += cube.actualDen(leaf);
-      fd += cube.expectedDen(leaf);
-    }
+    double[] sums = sums(leaves);
+    double a = sums[0];
+    double f = sums[1];
+    double ad = sums[2];
+    double fd = sums[3];
     double r = ad == 0 ? 0 : a / ad;
     double p = fd == 0 ? 0 : f / fd;
     return r + p == 0 ? 0 : 2 * (p - r) / (p + r);
@@ -359,16 +366,11 @@ public final class RootCauseSearch {
    * thousands little.
    */
   private double significance(int[] leaves) {
-    double a = 0;
-    double f = 0;
-    double ad = 0;
-    double fd = 0;
-    for (int leaf : leaves) {
-      a += cube.actual(leaf);
-      f += cube.expected(leaf);
-      ad += cube.actualDen(leaf);
-      fd += cube.expectedDen(leaf);
-    }
+    double[] sums = sums(leaves);
+    double a = sums[0];
+    double f = sums[1];
+    double ad = sums[2];
+    double fd = sums[3];
     if (ad <= 0 || fd <= 0) {
       return 0;
     }
