@@ -31,8 +31,11 @@ record Binning(int maxExactNumbers, Map<String, Double> buckets) {
     return Map.copyOf(buckets);
   }
 
-  /** The codes (-1 for missing) and the item texts of a numeric column (NaN for missing). */
-  Encoded encode(String dim, double[] values) {
+  /**
+   * The codes (-1 for missing) and the item texts of a numeric column (NaN for missing); {@code weights} (null:
+   * one each) say how many rows each value stands for, so ranges of equal frequency are equal in rows.
+   */
+  Encoded encode(String dim, double[] values, long[] weights) {
     Double width = buckets.get(dim);
     if (width != null) {
       return byWidth(values, width);
@@ -49,7 +52,7 @@ record Binning(int maxExactNumbers, Map<String, Double> buckets) {
       }
       return new Encoded(codes, labels);
     }
-    return byQuantiles(values);
+    return weights == null ? byQuantiles(values) : byWeightedQuantiles(values, weights);
   }
 
   /** The distinct values, sorted, or null when there are more than {@code max}: one scan, no sort of the column. */
@@ -133,10 +136,18 @@ record Binning(int maxExactNumbers, Map<String, Double> buckets) {
     }
     Arrays.sort(sorted, 0, taken);
     sorted = Arrays.copyOf(sorted, taken);
-    double[] edges = new double[AUTO_BINS - 1];
-    int m = 0;
+    double[] quantiles = new double[AUTO_BINS - 1];
     for (int i = 1; i < AUTO_BINS; i++) {
-      double q = sorted[(int) ((long) sorted.length * i / AUTO_BINS)];
+      quantiles[i - 1] = sorted[(int) ((long) sorted.length * i / AUTO_BINS)];
+    }
+    return withEdges(values, quantiles, min, max);
+  }
+
+  /** The ranges between the quantiles (rounded, in order, within [min, max]) and each value's range. */
+  private static Encoded withEdges(double[] values, double[] quantiles, double min, double max) {
+    double[] edges = new double[quantiles.length];
+    int m = 0;
+    for (double q : quantiles) {
       if (Double.isInfinite(q)) {
         continue; // infinities fall into the first or the last range
       }
@@ -161,6 +172,33 @@ record Binning(int maxExactNumbers, Map<String, Double> buckets) {
       }
     }
     return new Encoded(codes, labels);
+  }
+
+  /** {@link #byQuantiles} for rows that stand for several: the edges at equal shares of the weight. */
+  private static Encoded byWeightedQuantiles(double[] values, long[] weights) {
+    Integer[] order = new Integer[values.length];
+    int present = 0;
+    long total = 0;
+    for (int r = 0; r < values.length; r++) {
+      if (!Double.isNaN(values[r])) {
+        order[present++] = r;
+        total += weights[r];
+      }
+    }
+    Integer[] sorted = Arrays.copyOf(order, present);
+    Arrays.sort(sorted, (a, b) -> Double.compare(values[a], values[b]));
+    double[] quantiles = new double[AUTO_BINS - 1];
+    long seen = 0;
+    int next = 1;
+    for (int i = 0; i < present && next < AUTO_BINS; i++) {
+      seen += weights[sorted[i]];
+      while (next < AUTO_BINS && seen > total * next / AUTO_BINS) {
+        quantiles[next - 1] = values[sorted[i]];
+        next++;
+      }
+    }
+    return withEdges(values, present == 0 ? new double[0] : Arrays.copyOf(quantiles, next - 1),
+        present == 0 ? 0 : values[sorted[0]], present == 0 ? 0 : values[sorted[present - 1]]);
   }
 
   /** A number as an item shows it: whole numbers without a fraction, others as short as they round-trip. */

@@ -65,8 +65,8 @@ public final class ContrastItemsets {
       throw new IllegalArgumentException("diff_itemsets needs a table and options");
     }
     ItemTable.Encoded encoded = t.encode(o.binning());
-    long targets = t.targetRows();
-    if (targets == 0 || targets == t.rows()) {
+    long targets = t.targetTotal();
+    if (targets == 0 || targets == t.total()) {
       return List.of();
     }
     ItemCounts counts = ItemCounts.count(encoded, FrequentItemsets.minCount(o.minSupport(), targets), true, o.maxSize());

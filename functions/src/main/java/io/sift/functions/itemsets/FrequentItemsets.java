@@ -17,7 +17,8 @@ public final class FrequentItemsets {
     if (t.rows() == 0) {
       return List.of();
     }
-    ItemCounts counts = ItemCounts.count(encoded, minCount(o.minSupport(), t.rows()), false, o.maxSize());
+    long total = t.total();
+    ItemCounts counts = ItemCounts.count(encoded, minCount(o.minSupport(), total), false, o.maxSize());
     List<Itemset> out = new ArrayList<>();
     for (int k = 1; k <= counts.levels.size(); k++) {
       LongCountTable level = counts.levels.get(k - 1);
@@ -25,7 +26,7 @@ public final class FrequentItemsets {
         if (level.key(s) != 0) {
           int[] ids = counts.ids(level.key(s), k);
           long n = level.target(s) + level.rest(s);
-          out.add(new Itemset(counts.dims(ids), counts.values(ids), n, n / (double) t.rows()));
+          out.add(new Itemset(counts.dims(ids), counts.values(ids), n, n / (double) total));
         }
       }
     }

@@ -41,7 +41,7 @@ final class ItemCounts {
   private ItemCounts(ItemTable.Encoded table, long targetRows, int[] itemDim, int[] itemCode, int bits) {
     this.table = table;
     this.targetRows = targetRows;
-    this.restRows = table.rows() - targetRows;
+    this.restRows = table.total() - targetRows;
     this.itemDim = itemDim;
     this.itemCode = itemCode;
     this.bits = bits;
@@ -86,7 +86,7 @@ final class ItemCounts {
       throw new IllegalArgumentException(items + " frequent items are too many for itemsets of up to " + maxSize
           + " items: raise min_support or lower max_size");
     }
-    long targetRows = t.target().cardinality();
+    long targetRows = t.targetTotal();
     ItemCounts out = new ItemCounts(t, targetRows, dimOf.toArray(), codeOf.toArray(), bits);
     if (items == 0) {
       return out;
@@ -125,11 +125,17 @@ final class ItemCounts {
       long[][] mine = new long[codes.length][];
       for (int d = 0; d < codes.length; d++) {
         int[] col = codes[d];
-        int[] n = new int[all[d].length + 1]; // slot 0 counts missing values, so the loop has no branch
-        for (int r = from; r < to; r++) {
-          n[col[r] + 1]++;
+        long[] n = new long[all[d].length + 1]; // slot 0 counts missing values, so the loop has no branch
+        if (t.weights() == null) {
+          for (int r = from; r < to; r++) {
+            n[col[r] + 1]++;
+          }
+        } else {
+          for (int r = from; r < to; r++) {
+            n[col[r] + 1] += t.weights()[r];
+          }
         }
-        mine[d] = Arrays.stream(n, 1, n.length).asLongStream().toArray();
+        mine[d] = Arrays.copyOfRange(n, 1, n.length);
       }
       parts[p] = mine;
     });
@@ -145,7 +151,7 @@ final class ItemCounts {
       for (int d = 0; d < codes.length; d++) {
         int c = codes[d][r];
         if (c >= 0) {
-          tgt[d][c]++;
+          tgt[d][c] += t.weight(r);
         }
       }
     }
@@ -190,7 +196,8 @@ final class ItemCounts {
     Cells numbering = new Cells(part, stride, radix, firstId);
     // a dense array as long as it is not much larger than the rows (its scan and memory stay below theirs)
     long dense = Math.max(DENSE_CELLS, Math.min(8L * DENSE_CELLS, t.rows()));
-    return cells <= dense ? denseTuples(t, numbering, (int) cells) : keyedTuples(t, numbering);
+    // the dense array counts in ints, one per row; rows that stand for several (a GROUP BY's, few) are hashed
+    return cells <= dense && t.weights() == null ? denseTuples(t, numbering, (int) cells) : keyedTuples(t, numbering);
   }
 
   /** The mixed-radix numbering of tuples: a row's cell, and a cell's item ids. */
@@ -288,7 +295,8 @@ final class ItemCounts {
         numbering.of(codes, b, len, cell);
         for (int i = 0; i < len; i++) {
           boolean isTarget = target.get(b + i);
-          n.add(cell[i] + 1, isTarget ? 1 : 0, isTarget ? 0 : 1);
+          long w = t.weight(b + i);
+          n.add(cell[i] + 1, isTarget ? w : 0, isTarget ? 0 : w);
         }
       }
       tables[p] = n;
@@ -324,7 +332,8 @@ final class ItemCounts {
       TupleSet set = new TupleSet(local, codes);
       for (int r = from; r < to; r++) {
         boolean isTarget = target.get(r);
-        set.add(r, set.hash(r), isTarget ? 1 : 0, isTarget ? 0 : 1);
+        long w = t.weight(r);
+        set.add(r, set.hash(r), isTarget ? w : 0, isTarget ? 0 : w);
       }
       sets[p] = set;
     });

@@ -24,14 +24,17 @@ public final class ItemTable {
   private final String[][] dictionaries; // per dimension; null for a numeric column
   private final double[][] numbers;      // per dimension; NaN = missing; null for a text column
   private final BitSet target;
+  private final long[] weights;          // per row, how many rows it stands for; null = one each
 
-  private ItemTable(List<String> dims, int rows, int[][] codes, String[][] dictionaries, double[][] numbers, BitSet target) {
+  private ItemTable(List<String> dims, int rows, int[][] codes, String[][] dictionaries, double[][] numbers, BitSet target,
+      long[] weights) {
     this.dims = dims;
     this.rows = rows;
     this.codes = codes;
     this.dictionaries = dictionaries;
     this.numbers = numbers;
     this.target = target;
+    this.weights = weights;
   }
 
   public static Builder builder(List<String> dims) {
@@ -66,7 +69,8 @@ public final class ItemTable {
     if (target != null && target.length() > rows) {
       throw new IllegalArgumentException("target marks row " + (target.length() - 1) + " of " + rows);
     }
-    return new ItemTable(names, rows, codes, dictionaries, new double[names.size()][], target == null ? new BitSet() : target);
+    return new ItemTable(names, rows, codes, dictionaries, new double[names.size()][], target == null ? new BitSet() : target,
+        null);
   }
 
   private static List<String> checkDims(List<String> dims) {
@@ -84,12 +88,24 @@ public final class ItemTable {
     return dims;
   }
 
+  /** The rows added (a weighted row is one). */
   public int rows() {
     return rows;
   }
 
-  public int targetRows() {
-    return target.cardinality();
+  /** The rows the table stands for: each row's weight summed (the rows when none has one). */
+  public long total() {
+    return view().total();
+  }
+
+  /** The target rows the table stands for, weighted like {@link #total()}. */
+  public long targetTotal() {
+    return view().targetTotal();
+  }
+
+  /** The table as it is, numeric columns not yet encoded (for what does not read the codes). */
+  private Encoded view() {
+    return new Encoded(dims, rows, codes, dictionaries, target, weights);
   }
 
   /** The table with every column as codes, numeric columns made items as {@code binning} says. */
@@ -103,22 +119,42 @@ public final class ItemTable {
     String[][] dict = dictionaries.clone();
     for (int d = 0; d < dims.size(); d++) {
       if (numbers[d] != null) {
-        Binning.Encoded e = binning.encode(dims.get(d), numbers[d]);
+        Binning.Encoded e = binning.encode(dims.get(d), numbers[d], weights);
         c[d] = e.codes();
         dict[d] = e.labels();
       }
     }
-    return new Encoded(dims, rows, c, dict, target);
+    return new Encoded(dims, rows, c, dict, target, weights);
   }
 
-  /** Every column as codes (-1 = missing) into its dictionary. */
-  record Encoded(List<String> dims, int rows, int[][] codes, String[][] dictionaries, BitSet target) {}
+  /** Every column as codes (-1 = missing) into its dictionary; weights null when every row counts once. */
+  record Encoded(List<String> dims, int rows, int[][] codes, String[][] dictionaries, BitSet target, long[] weights) {
+    /** How many rows row r stands for. */
+    long weight(int r) {
+      return weights == null ? 1 : weights[r];
+    }
+
+    /** The rows the table stands for (its weights summed). */
+    long total() {
+      return weights == null ? rows : Arrays.stream(weights).sum();
+    }
+
+    /** The target rows the table stands for. */
+    long targetTotal() {
+      long n = 0;
+      for (int r = target.nextSetBit(0); r >= 0; r = target.nextSetBit(r + 1)) {
+        n += weight(r);
+      }
+      return n;
+    }
+  }
 
   /** Adds rows one at a time, as a SQL function receives them. */
   public static final class Builder {
     private final List<String> dims;
     private final Column[] columns;
     private final BitSet target = new BitSet();
+    private long[] weights; // null while every row counts once
     private int rows;
 
     private Builder(List<String> dims) {
@@ -134,12 +170,33 @@ public final class ItemTable {
 
     /** A row: one value per dimension (String, Number, Boolean or null), and whether it is a target row. */
     public Builder add(Object[] values, boolean isTarget) {
+      return add(values, isTarget, 1);
+    }
+
+    /**
+     * A row that stands for {@code count} equal rows (a row of a GROUP BY with its count): the counts and
+     * shares are those of the table with the row repeated {@code count} times.
+     */
+    public Builder add(Object[] values, boolean isTarget, long count) {
+      if (count < 1) {
+        throw new IllegalArgumentException("a row stands for at least one row, got " + count);
+      }
       if (values == null || values.length != dims.size()) {
         throw new IllegalArgumentException("a row needs " + dims.size() + " values " + dims + ", got "
             + (values == null ? "null" : values.length));
       }
       if (rows == Integer.MAX_VALUE - 8) {
         throw new IllegalArgumentException("an item table holds at most " + rows + " rows");
+      }
+      if (count != 1 && weights == null) {
+        weights = new long[Math.max(16, rows + 1)];
+        Arrays.fill(weights, 0, rows, 1);
+      }
+      if (weights != null) {
+        if (rows == weights.length) {
+          weights = Arrays.copyOf(weights, rows * 2);
+        }
+        weights[rows] = count;
       }
       for (int d = 0; d < values.length; d++) {
         columns[d].add(values[d]);
@@ -164,7 +221,8 @@ public final class ItemTable {
           dictionaries[d] = c.text.toArray(new String[0]);
         }
       }
-      return new ItemTable(dims, rows, codes, dictionaries, numbers, (BitSet) target.clone());
+      return new ItemTable(dims, rows, codes, dictionaries, numbers, (BitSet) target.clone(),
+          weights == null ? null : Arrays.copyOf(weights, rows));
     }
   }
 

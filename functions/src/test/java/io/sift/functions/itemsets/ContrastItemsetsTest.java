@@ -182,7 +182,7 @@ class ContrastItemsetsTest {
           ItemTable table = b.build();
           ContrastOptions o = ContrastOptions.DEFAULTS.withMinSupport(0.02 + r.nextDouble() * 0.3).withMaxSize(maxSize)
               .withMinDifference(r.nextDouble() * 0.2).withMinLift(1 + r.nextDouble());
-          long targets = table.targetRows();
+          long targets = table.targetTotal();
           long rest = n - targets;
           Map<String, List<Long>> expected = new TreeMap<>();
           if (targets > 0 && rest > 0) {
