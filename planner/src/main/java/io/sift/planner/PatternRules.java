@@ -125,7 +125,8 @@ final class PatternRules {
 
     @Override
     public String getRelTypeName() {
-      return function instanceof PatternTableFunction ? "Patterns" : "Detection";
+      return function instanceof PatternTableFunction ? "Patterns"
+          : function instanceof RootCauseTableFunction ? "RootCause" : "Detection";
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class RootCauseRows {
    * the planner adds where the cursor's columns are ({@link RootCauseTableFunction#resolve}).
    */
   record Settings(ItemsetOptions itemsets, ContrastOptions contrast, RcaOptions rca, boolean ratio, boolean scale,
-      boolean auto, List<String> excluded, int[] dimsAt, List<String> names, int[] valuesAt) {
+      boolean weighted, boolean auto, List<String> excluded, int[] dimsAt, List<String> names, int[] valuesAt) {
 
     static Settings parse(RootCauseTableFunction.Kind kind, String text) {
       ItemsetOptions items = ItemsetOptions.DEFAULTS;
@@ -45,6 +45,7 @@ public final class RootCauseRows {
       RcaOptions rca = RcaOptions.DEFAULTS;
       boolean ratio = false;
       boolean scale = false;
+      boolean weighted = false;
       boolean auto = false;
       List<String> excluded = new ArrayList<>();
       int[] dimsAt = null;
@@ -65,6 +66,7 @@ public final class RootCauseRows {
         try {
           switch (key) {
             case "pick" -> auto = value.equalsIgnoreCase("auto");
+            case "weighted" -> weighted = bool(key, value);
             case "exclude" -> excluded.addAll(List.of(value.split(",")));
             case "dims_at" -> dimsAt = positions(value);
             case "values_at" -> valuesAt = positions(value);
@@ -124,7 +126,10 @@ public final class RootCauseRows {
       if (ratio && scale) {
         throw new IllegalArgumentException(fn + ": scale=true is for counts and sums; a ratio is already relative");
       }
-      return new Settings(items, contrast, rca, ratio, scale, auto, excluded, dimsAt, names, valuesAt);
+      if (weighted && kind == RootCauseTableFunction.Kind.RCA) {
+        throw new IllegalArgumentException(fn + ": weighted=true is for itemsets and diff_itemsets");
+      }
+      return new Settings(items, contrast, rca, ratio, scale, weighted, auto, excluded, dimsAt, names, valuesAt);
     }
 
     private static double only(RootCauseTableFunction.Kind kind, String key, double v) {
@@ -136,8 +141,8 @@ public final class RootCauseRows {
 
     private static IllegalArgumentException unknown(RootCauseTableFunction.Kind kind, String key) {
       String names = switch (kind) {
-        case ITEMSETS -> "min_support, max_size, bucket=<dimension>:<width>";
-        case DIFF_ITEMSETS -> "min_support, max_size, min_difference, min_lift, bucket=<dimension>:<width>";
+        case ITEMSETS -> "min_support, max_size, bucket=<dimension>:<width>, weighted=true";
+        case DIFF_ITEMSETS -> "min_support, max_size, min_difference, min_lift, bucket=<dimension>:<width>, weighted=true";
         case RCA -> "max_size, max_causes, ratio=true, scale=true";
       };
       return new IllegalArgumentException(kind.sqlName + ": unknown option '" + key + "' (options: " + names + ")");
@@ -192,7 +197,8 @@ public final class RootCauseRows {
     Object[] values = new Object[s.dimsAt().length];
     try (Enumerator<?> e = rows.enumerator()) {
       while (e.moveNext()) {
-        b.add(pick(row(e.current()), s.dimsAt(), values));
+        Object[] a = row(e.current());
+        b.add(pick(a, s.dimsAt(), values), false, s.weighted() ? count(a[s.valuesAt()[0]]) : 1);
       }
     }
     List<Object[]> out = new ArrayList<>();
@@ -210,7 +216,8 @@ public final class RootCauseRows {
       while (e.moveNext()) {
         Object[] a = row(e.current());
         // NULL is not a match: the rest is every row where the condition is not true
-        b.add(pick(a, s.dimsAt(), values), Boolean.TRUE.equals(a[targetAt]));
+        b.add(pick(a, s.dimsAt(), values), Boolean.TRUE.equals(a[targetAt]),
+            s.weighted() ? count(a[s.valuesAt()[1]]) : 1);
       }
     }
     List<Object[]> out = new ArrayList<>();
@@ -305,6 +312,11 @@ public final class RootCauseRows {
       into[d] = row[at[d]];
     }
     return into;
+  }
+
+  /** The count of a GROUP BY row (weighted=true). */
+  private static long count(Object o) {
+    return ((Number) o).longValue();
   }
 
   /** A NULL measure counts as 0: a leaf without rows in one of the windows has nothing there. */

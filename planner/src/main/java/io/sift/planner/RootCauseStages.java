@@ -54,6 +54,7 @@ final class RootCauseStages {
     Clauses a = Clauses.split(c.arguments(), text);
     List<SqlNode> exprs = new ArrayList<>();
     List<String> dims = new ArrayList<>();
+    List<String> dimNames = new ArrayList<>();
     Fragment dimList = command.equals("itemsets") && a.by == null ? a.head : a.by;
     if (command.equals("itemsets") && a.by != null && a.head != null) {
       throw new QueryException("itemsets takes its dimensions once: itemsets dim, … (or itemsets by dim, …)", text,
@@ -63,7 +64,8 @@ final class RootCauseStages {
       for (Fragment f : items(dimList)) {
         SqlNode e = converter.exprOf(f);
         String name = PipeToSqlConverter.nameOf(e);
-        dims.add("__e" + exprs.size() + "__ AS " + PipeToSqlConverter.ident(name == null ? f.text().strip() : name));
+        dimNames.add(name == null ? f.text().strip() : name);
+        dims.add("__e" + exprs.size() + "__ AS " + PipeToSqlConverter.ident(dimNames.get(dimNames.size() - 1)));
         exprs.add(e);
       }
     }
@@ -74,9 +76,14 @@ final class RootCauseStages {
     switch (command) {
       case "itemsets" -> {
         kind = RootCauseTableFunction.Kind.ITEMSETS;
-        cursor = dims.isEmpty() ? "SELECT * FROM __prev__" : "SELECT " + String.join(", ", dims) + " FROM __prev__";
         if (dims.isEmpty()) {
+          cursor = "SELECT * FROM __prev__";
           options.add("pick=auto");
+        } else {
+          // one row per combination with its count: the aggregation runs in the store's scan, not row by row
+          cursor = "SELECT " + String.join(", ", dims) + ", COUNT(*) AS " + COUNT + " FROM __prev__ GROUP BY "
+              + ordinals(dims.size());
+          options.add("weighted=true");
         }
       }
       case "diffitemsets" -> {
@@ -97,7 +104,21 @@ final class RootCauseStages {
           options.add("exclude=" + String.join(",", named));
           cursor = "SELECT *, " + cond + " FROM __prev__";
         } else {
-          cursor = "SELECT " + String.join(", ", dims) + ", " + cond + " FROM __prev__";
+          // one row per combination of the dimensions and the columns the condition reads, with its count (an
+          // aggregation the store's scan runs), the condition then evaluated per combination
+          SqlNode condition = exprs.get(exprs.size() - 1);
+          List<String> inner = new ArrayList<>(dims);
+          for (String column : columnsOf(condition)) {
+            if (dimNames.stream().noneMatch(column::equalsIgnoreCase)) {
+              inner.add(PipeToSqlConverter.ident(column));
+            }
+          }
+          List<String> outer = new ArrayList<>();
+          dimNames.forEach(n -> outer.add(PipeToSqlConverter.ident(n)));
+          cursor = "SELECT " + String.join(", ", outer) + ", " + cond + ", " + COUNT + " FROM (SELECT "
+              + String.join(", ", inner) + ", COUNT(*) AS " + COUNT + " FROM __prev__ GROUP BY "
+              + ordinals(inner.size()) + ")";
+          options.add("weighted=true");
         }
       }
       default -> {
@@ -130,6 +151,31 @@ final class RootCauseStages {
     converter.setColumns(out);
     return converter.templateOf("SELECT * FROM TABLE(" + PipeToSqlConverter.ident(kind.sqlName) + "(CURSOR("
         + cursor + "), " + PipeToSqlConverter.quote(optionText) + "))", prev, exprs);
+  }
+
+  private static final String COUNT = PipeToSqlConverter.ident("__count__");
+
+  private static String ordinals(int n) {
+    List<String> out = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      out.add(Integer.toString(i));
+    }
+    return String.join(", ", out);
+  }
+
+  /** The simple names an expression reads (its columns, as far as the text says). */
+  private static Set<String> columnsOf(SqlNode e) {
+    Set<String> out = new java.util.LinkedHashSet<>();
+    e.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+      @Override
+      public Void visit(org.apache.calcite.sql.SqlIdentifier id) {
+        if (id.isSimple() && !id.isStar()) {
+          out.add(id.getSimple());
+        }
+        return null;
+      }
+    });
+    return out;
   }
 
   /** The leaf aggregation of {@code rca compare}: the measure in the window and in the window shifted back. */

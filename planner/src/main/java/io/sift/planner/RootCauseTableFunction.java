@@ -93,7 +93,7 @@ final class RootCauseTableFunction extends CursorTableFunction {
       case ITEMSETS -> 0;
       case DIFF_ITEMSETS -> 1;
       case RCA -> s.ratio() ? 4 : 2;
-    };
+    } + (s.weighted() ? 1 : 0);
     int dimsEnd = fields.size() - valueColumns;
     if (dimsEnd < 1) {
       throw new TableFunctionArgumentException(kind.sqlName + ": the cursor needs " + usage() + ", got "
@@ -101,10 +101,11 @@ final class RootCauseTableFunction extends CursorTableFunction {
     }
     for (int i = dimsEnd; i < fields.size(); i++) {
       SqlTypeName t = fields.get(i).getType().getSqlTypeName();
-      boolean ok = kind == Kind.DIFF_ITEMSETS ? t == SqlTypeName.BOOLEAN : SqlTypeName.NUMERIC_TYPES.contains(t);
+      boolean ok = kind == Kind.DIFF_ITEMSETS && i == dimsEnd ? t == SqlTypeName.BOOLEAN
+          : SqlTypeName.NUMERIC_TYPES.contains(t);
       if (!ok) {
         throw new TableFunctionArgumentException(kind.sqlName + ": column " + fields.get(i).getName() + " must be "
-            + (kind == Kind.DIFF_ITEMSETS ? "the BOOLEAN condition" : "numeric") + " (the cursor is " + usage()
+            + (kind == Kind.DIFF_ITEMSETS && i == dimsEnd ? "the BOOLEAN condition" : "numeric") + " (the cursor is " + usage()
             + "), got " + t, null);
       }
     }
@@ -136,8 +137,8 @@ final class RootCauseTableFunction extends CursorTableFunction {
 
   private String usage() {
     return switch (kind) {
-      case ITEMSETS -> "dimension columns";
-      case DIFF_ITEMSETS -> "dimension columns, then a BOOLEAN condition";
+      case ITEMSETS -> "dimension columns; with weighted=true then the count each row stands for";
+      case DIFF_ITEMSETS -> "dimension columns, then a BOOLEAN condition; with weighted=true then a count";
       case RCA -> "dimension columns, then actual and expected (with ratio=true: actual and expected numerator, "
           + "actual and expected denominator)";
     };
