@@ -28,7 +28,8 @@ class RootCauseRowsTest {
     assertEquals("diff_itemsets: min_support must be a number, got 'x'", e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
         () -> RootCauseRows.Settings.parse(RootCauseTableFunction.Kind.ITEMSETS, "min_lift=2"));
-    assertEquals("itemsets: unknown option 'min_lift' (options: min_support, max_size, bucket=<dimension>:<width>)",
+    assertEquals("itemsets: unknown option 'min_lift' (options: min_support, max_size, bucket=<dimension>:<width>, "
+        + "weighted=true)",
         e.getMessage());
   }
 }
