@@ -51,6 +51,12 @@ public final class QueryErrors {
         // values, not Sift, are at fault (invalid character value for cast).
         return new SQLException(i.getMessage(), "22018", i);
       }
+      if (t instanceof org.apache.calcite.runtime.CalciteException c && c.getMessage() != null
+          && c.getMessage().startsWith("Invalid character for cast")) {
+        // A text that is no boolean or number compared with one ('web-01' = TRUE), found when Calcite folds the
+        // constant: the query's values are at fault, as with the times above.
+        return new SQLException(c.getMessage(), "22018", c);
+      }
       if (t instanceof ArithmeticException a) {
         // A value out of its type's range while the query ran (an argument of 1e308 where an INTEGER
         // goes, an overflowing sum): the query's numbers, not Sift, are at fault.

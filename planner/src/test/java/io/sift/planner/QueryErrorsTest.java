@@ -21,6 +21,16 @@ class QueryErrorsTest {
   }
 
   @Test
+  void aTextThatIsNoBooleanInAFoldedConstantIs22018() {
+    // what Calcite throws from the generated code's static initializer for WHERE host = 'web-01' = 'web-01'
+    Throwable folded = new ExceptionInInitializerError(
+        new org.apache.calcite.runtime.CalciteException("Invalid character for cast: web-01", null));
+    SQLException e = QueryErrors.translate(new RuntimeException(folded), null);
+    assertEquals("22018", e.getSQLState());
+    assertEquals("Invalid character for cast: web-01", e.getMessage());
+  }
+
+  @Test
   void aStoppedQueryIs57014() {
     SQLException e = QueryErrors.translate(new RuntimeException(new QueryCancelledException()), null);
     assertInstanceOf(SQLTimeoutException.class, e);

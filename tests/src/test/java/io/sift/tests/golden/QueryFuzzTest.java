@@ -44,10 +44,14 @@ class QueryFuzzTest {
    * condition the index cannot answer is not pushed into the scan and fails when it runs, with a
    * message but no position; a number compared with a string literal that is no number
    * ({@code 502 = 'web-01'}, {@code +'eu-west'}) fails in Calcite's constant reduction with a
-   * NumberFormatException (XX000) instead of a cast error.
+   * NumberFormatException (XX000) instead of a cast error; {@code VALUES} mixing a DOUBLE literal beyond
+   * DECIMAL's range ({@code 1.7976931348623157E308}) with an INTEGER in one column makes Calcite's generated code
+   * cast the literal's BigDecimal to Double (ClassCastException, XX000) — Calcite's, with or without Sift's
+   * type system.
    */
   private static final Pattern KNOWN = Pattern.compile("^search\\(.*\\) must filter a store directly"
-      + "|NumberFormatException: (For input string|Character .* is neither a decimal digit)", Pattern.DOTALL);
+      + "|NumberFormatException: (For input string|Character .* is neither a decimal digit)"
+      + "|BigDecimal cannot be cast to class java.lang.Double", Pattern.DOTALL);
   private static final String[] PIECES = {"(", ")", "[", "]", "\"", "'", "|", ":", "*", ",", "=", "<", ">=", "!=",
       " and ", " or ", " not ", " in ", "from ", "select ", " where ", " by ", "stats ", "count()", " as ",
       "99999999999999999999999", "1e309", "-0", "9223372036854775808", "0.0000001", "NaN", "__time__", "host",
