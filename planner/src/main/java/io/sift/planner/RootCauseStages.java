@@ -35,7 +35,6 @@ import org.apache.calcite.sql.SqlNode;
  */
 final class RootCauseStages {
   static final Set<String> NAMES = Set.of("itemsets", "diffitemsets", "rca");
-  private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z_0-9]*");
   private static final Pattern OPTION =
       Pattern.compile("\\s*([A-Za-z_][A-Za-z_0-9]*)\\s*=\\s*('[^']*'|\"[^\"]*\"|[^,\\s]+)\\s*,?");
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*([smhdw]?)");
@@ -96,12 +95,7 @@ final class RootCauseStages {
         String cond = "(__e" + (exprs.size() - 1) + "__) IS TRUE AS " + PipeToSqlConverter.ident("__match__");
         if (dims.isEmpty()) {
           options.add("pick=auto");
-          Matcher m = WORD.matcher(a.head.text());
-          List<String> named = new ArrayList<>();
-          while (m.find()) {
-            named.add(m.group());
-          }
-          options.add("exclude=" + String.join(",", named));
+          options.add("exclude=" + String.join(",", columnsOf(exprs.get(exprs.size() - 1))));
           cursor = "SELECT *, " + cond + " FROM __prev__";
         } else {
           // one row per combination of the dimensions and the columns the condition reads, with its count (an
