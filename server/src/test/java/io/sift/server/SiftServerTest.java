@@ -196,6 +196,27 @@ class SiftServerTest {
   }
 
   @Test
+  void aClientThatHangsUpMidBodyLosesNothingAcknowledgedAndAddsNothing() throws Exception {
+    assertEquals(200, post("/ingest/cut", "application/x-ndjson", ndjson(20, "")).statusCode());
+    // a body cut off after half of what it declared, the connection closed: no answer is owed, no row may appear
+    byte[] half = ndjson(40, "").substring(0, ndjson(40, "").length() / 2).getBytes(StandardCharsets.UTF_8);
+    try (Socket s = new Socket("127.0.0.1", server.port())) {
+      OutputStream out = s.getOutputStream();
+      out.write(("POST /ingest/cut HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-ndjson\r\n"
+          + "Content-Length: " + 2 * half.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(half);
+      out.flush();
+    }
+    // the server goes on: the next request is acknowledged, and exactly the acknowledged rows are there
+    assertEquals(200, post("/ingest/cut", "application/x-ndjson", ndjson(5, "")).statusCode());
+    assertEquals(25, count("from cut * | select count(*)", 25));
+    server.close();
+    server = null;
+    assertEquals(25, DataDirectory.open(tmp.resolve("data")).store("cut").snapshot().rows(),
+        "after a restart too: the half body left no row");
+  }
+
+  @Test
   void healthMetricsAndAFlushOnClose() throws Exception {
     HttpResponse<String> h = http.send(HttpRequest.newBuilder(URI.create(base() + "/health")).build(),
         HttpResponse.BodyHandlers.ofString());
