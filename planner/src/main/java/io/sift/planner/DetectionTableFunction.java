@@ -40,6 +40,16 @@ final class DetectionTableFunction extends CursorTableFunction {
     this.kind = kind;
   }
 
+  /** The kind an SQL name calls ({@code periods} too), or null. */
+  static Kind kindOf(String sqlName) {
+    for (Kind k : Kind.values()) {
+      if (k.sqlName.equalsIgnoreCase(sqlName) || (k == Kind.PERIOD && sqlName.equalsIgnoreCase("periods"))) {
+        return k;
+      }
+    }
+    return null;
+  }
+
   /** Registers the four functions, each with and without options. */
   static void register(org.apache.calcite.schema.SchemaPlus schema, DataDirectory directory) {
     for (Kind k : Kind.values()) {

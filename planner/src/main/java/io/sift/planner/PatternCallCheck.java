@@ -15,15 +15,6 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
 final class PatternCallCheck extends SqlBasicVisitor<Void> {
   private static final Set<String> NAMES = Set.of("patterns", "patterns_by", "pattern_diff");
 
-  private static DetectionTableFunction.Kind detectionKind(String name) {
-    for (DetectionTableFunction.Kind k : DetectionTableFunction.Kind.values()) {
-      if (k.sqlName.equalsIgnoreCase(name) || (k == DetectionTableFunction.Kind.PERIOD && name.equalsIgnoreCase("periods"))) {
-        return k;
-      }
-    }
-    return null;
-  }
-
   private final String query;
   private final int linesAbove;
 
@@ -45,7 +36,7 @@ final class PatternCallCheck extends SqlBasicVisitor<Void> {
             + "separated by spaces or commas; quote a value with \" inside the SQL string");
       }
     }
-    DetectionTableFunction.Kind kind = detectionKind(call.getOperator().getName());
+    DetectionTableFunction.Kind kind = DetectionTableFunction.kindOf(call.getOperator().getName());
     int at = kind == DetectionTableFunction.Kind.FORECAST ? 2 : 1;
     if (kind != null && call.operandCount() == at + 1 && call.operand(at) instanceof SqlCharStringLiteral options) {
       try {
