@@ -5,13 +5,14 @@ import io.sift.storage.manifest.Manifest;
 import io.sift.storage.manifest.ManifestFile;
 import io.sift.storage.manifest.SegmentEntry;
 import io.sift.storage.segment.ColumnMeta;
-import io.sift.storage.segment.SegmentBuilder;
 import io.sift.storage.segment.SegmentMeta;
 import io.sift.storage.segment.SegmentWriter;
 import io.sift.storage.wal.WalFile;
+import io.sift.storage.wal.WalRecordBuffer;
 import io.sift.storage.wal.WalRecordCodec;
 import io.sift.storage.wal.WalRecordCodec.WalRow;
 import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,6 +47,9 @@ import java.util.stream.Stream;
 public final class StoreWriter implements AutoCloseable {
   /** How long files of replaced segments stay for readers that still use an older manifest. */
   static final long DELETE_GRACE_MILLIS = 10 * 60_000;
+  /** Each appending thread's record buffer; one grown past this by a huge request is not kept. */
+  private static final ThreadLocal<WalRecordBuffer> RECORD = ThreadLocal.withInitial(WalRecordBuffer::new);
+  private static final int MAX_KEPT_RECORD = 4 << 20;
 
   private final Store store;
   private final StoreLock lock;
@@ -54,11 +58,17 @@ public final class StoreWriter implements AutoCloseable {
   private long nextSegment;
 
   // Streaming state, guarded by this.
-  private SegmentBuilder buffer = new SegmentBuilder();
-  private long bufferSince;
+  private AppendedRows appended = new AppendedRows();
   private WalFile wal;
   private long walNumber;
   private long lastSync;
+  // Flushes hold flushing, taken before this (never the other way round); unflushed changes under both.
+  private final Object flushing = new Object();
+  private final List<Unflushed> unflushed = new ArrayList<>();
+  // Guarded by syncing, which is taken before this: how far the WAL is known to be synced.
+  private final Object syncing = new Object();
+  private long syncedWal = -1;
+  private long syncedBytes;
   private final Map<String, Long> streamSeq = new HashMap<>();
   private ScheduledExecutorService flusher;
 
@@ -192,40 +202,77 @@ public final class StoreWriter implements AutoCloseable {
   /**
    * Appends rows from one source: each gets the source's next {@code __seq__}, and the current
    * time when it has none. When this returns, the rows are in the WAL (synced per the fsync policy).
+   * The writer keeps {@code rows} until they are in a segment: the caller must not change them.
+   *
+   * <p>Concurrent appends hold the lock only to number their rows and write their WAL record:
+   * records are encoded before it, columns are built when the rows become a segment, and appenders
+   * share fsyncs (group commit: one sync covers every record written before it started), so eight
+   * clients wait for about one fsync each instead of queueing behind each other's.
    */
-  public synchronized void append(String source, List<LogRow> rows) throws IOException {
+  public void append(String source, List<LogRow> rows) throws IOException {
     if (rows.isEmpty()) {
       return;
     }
     long now = System.currentTimeMillis();
-    long seq = streamSeq.computeIfAbsent(source, s -> manifest.nextSeq().getOrDefault(s, 0L));
-    List<WalRow> walRows = new ArrayList<>(rows.size());
-    for (LogRow row : rows) {
-      walRows.add(WalRecordCodec.of(row.hasTime() ? row.time() : now, source, seq++, row));
+    WalRecordBuffer record = RECORD.get();
+    WalRecordCodec.encode(rows, now, source, record);
+    long walNo;
+    long walEnd;
+    boolean full;
+    synchronized (this) {
+      long seq = streamSeq.computeIfAbsent(source, s -> manifest.nextSeq().getOrDefault(s, 0L));
+      record.numberRows(seq);
+      ensureWal();
+      walEnd = wal.append(record);
+      walNo = walNumber;
+      if (options.fsync() == WriterOptions.Fsync.INTERVAL && now - lastSync >= options.fsyncIntervalMillis()) {
+        wal.sync();
+        lastSync = now;
+      }
+      streamSeq.put(source, seq + rows.size());
+      appended.add(rows, now, source, seq, record.payloadLength());
+      full = appended.rows() >= options.flushRows() || appended.bytes() >= options.flushBytes();
+      startFlusher();
     }
-    ensureWal();
-    wal.append(WalRecordCodec.encode(walRows));
-    if (options.fsync() == WriterOptions.Fsync.ALWAYS
-        || (options.fsync() == WriterOptions.Fsync.INTERVAL && now - lastSync >= options.fsyncIntervalMillis())) {
-      wal.sync();
-      lastSync = now;
+    if (record.capacity() > MAX_KEPT_RECORD) {
+      RECORD.remove();
     }
-    streamSeq.put(source, seq);
-    if (buffer.isEmpty()) {
-      bufferSince = now;
+    if (options.fsync() == WriterOptions.Fsync.ALWAYS) {
+      syncThrough(walNo, walEnd);
     }
-    for (WalRow r : walRows) {
-      buffer.append(r.time(), r.source(), r.seq(), r.names(), r.values());
-    }
-    if (buffer.rows() >= options.flushRows() || buffer.estimatedBytes() >= options.flushBytes()) {
+    if (full) {
       flush();
     }
-    startFlusher();
   }
 
-  /** Rows appended but not yet in a segment. */
+  /** Makes WAL file {@code walNo} durable at least up to byte {@code end}, with one fsync for all who wait. */
+  private void syncThrough(long walNo, long end) throws IOException {
+    synchronized (syncing) {
+      if (walNo < syncedWal || (walNo == syncedWal && end <= syncedBytes)) {
+        return;
+      }
+      WalFile file;
+      long upTo;
+      synchronized (this) {
+        if (walNo != walNumber || wal == null) {
+          return; // a flush closed that file, and synced it before closing
+        }
+        file = wal;
+        upTo = file.size();
+      }
+      try {
+        file.sync();
+      } catch (ClosedChannelException closedByFlush) {
+        // the flush that closed it synced it first
+      }
+      syncedWal = walNo;
+      syncedBytes = upTo;
+    }
+  }
+
+  /** Rows appended but not yet in a committed segment. */
   public synchronized int bufferedRows() {
-    return buffer.rows();
+    return appended.rows() + unflushed.stream().mapToInt(f -> f.rows().rows()).sum();
   }
 
   /** Bytes in this store's WAL files: rows acknowledged but not yet in a committed segment. */
@@ -241,28 +288,45 @@ public final class StoreWriter implements AutoCloseable {
     return sum;
   }
 
-  /** Writes the buffer as a segment, commits it and drops the WAL files it came from. */
-  public synchronized void flush() throws IOException {
-    if (buffer.isEmpty()) {
-      return;
+  /**
+   * Writes the buffer as a segment, commits it and drops the WAL files it came from. Appends go on
+   * meanwhile: the buffer is swapped for an empty one (and its WAL file closed) under the lock, the
+   * segment is written outside it, and flushes run one at a time so segments are committed in the
+   * order of their rows. A buffer whose segment could not be written or committed waits in {@code
+   * unflushed} with its WAL files for the next flush, which commits it first.
+   */
+  public void flush() throws IOException {
+    synchronized (flushing) {
+      synchronized (this) {
+        if (!appended.isEmpty()) {
+          if (wal != null) {
+            wal.sync(); // an appender still waiting for its sync finds the file closed and durable
+            wal.close();
+            wal = null;
+          }
+          walNumber++;
+          unflushed.add(new Unflushed(appended, walNumber, Map.copyOf(streamSeq)));
+          appended = new AppendedRows();
+        }
+      }
+      while (!unflushed.isEmpty()) {
+        Unflushed f = unflushed.get(0);
+        SegmentMeta meta = segmentWriter().write(f.rows().toSegment(), segmentsDir(), reserveSegmentId());
+        synchronized (this) {
+          Manifest.Draft d = manifest.draft();
+          addSegment(d, meta, 0);
+          f.nextSeq().forEach((source, next) -> d.nextSeq.merge(source, next, Math::max));
+          d.walReplayFrom = f.walReplayFrom();
+          publish(d);
+          unflushed.remove(0);
+        }
+        deleteWalFilesBefore(f.walReplayFrom());
+      }
     }
-    long flushedUpTo = walNumber;
-    if (wal != null) {
-      wal.close();
-      wal = null;
-    }
-    walNumber++;
-    // The buffer is only emptied once its segment is committed: if writing or committing fails, its
-    // rows stay for the next flush, which then also covers (and deletes) the WAL files they came from.
-    SegmentMeta meta = segmentWriter().write(buffer, segmentsDir(), reserveSegmentId());
-    Manifest.Draft d = manifest.draft();
-    addSegment(d, meta, 0);
-    streamSeq.forEach((source, next) -> d.nextSeq.merge(source, next, Math::max));
-    d.walReplayFrom = walNumber;
-    publish(d);
-    buffer = new SegmentBuilder();
-    deleteWalFilesBefore(flushedUpTo + 1);
   }
+
+  /** A buffer taken for a segment: its rows, the first WAL file after them, each source's next sequence. */
+  private record Unflushed(AppendedRows rows, long walReplayFrom, Map<String, Long> nextSeq) {}
 
   private void ensureWal() throws IOException {
     if (wal == null) {
@@ -282,16 +346,22 @@ public final class StoreWriter implements AutoCloseable {
     }
   }
 
-  private synchronized void flushIfOld() {
+  private void flushIfOld() {
     try {
-      long now = System.currentTimeMillis();
-      if (!buffer.isEmpty() && now - bufferSince >= options.flushAgeMillis()) {
-        flush();
-      } else if (wal != null && options.fsync() == WriterOptions.Fsync.INTERVAL && now - lastSync >= options.fsyncIntervalMillis()) {
-        wal.sync();
-        lastSync = now;
+      boolean old;
+      synchronized (this) {
+        long now = System.currentTimeMillis();
+        old = !appended.isEmpty() && now - appended.since() >= options.flushAgeMillis();
+        if (!old && wal != null && options.fsync() == WriterOptions.Fsync.INTERVAL
+            && now - lastSync >= options.fsyncIntervalMillis()) {
+          wal.sync();
+          lastSync = now;
+        }
       }
-    } catch (IOException e) {
+      if (old) {
+        flush();
+      }
+    } catch (IOException | RuntimeException e) {
       // The rows stay in the WAL and the buffer; the next append or close retries and reports.
       System.err.println("sift: flushing store " + store.name() + " failed: " + e.getMessage());
     }
@@ -310,17 +380,28 @@ public final class StoreWriter implements AutoCloseable {
         continue;
       }
       for (byte[] payload : WalFile.readAll(e.getValue())) {
-        for (WalRow r : WalRecordCodec.decode(payload)) {
-          if (buffer.isEmpty()) {
-            bufferSince = System.currentTimeMillis();
-          }
-          buffer.append(r.time(), r.source(), r.seq(), r.names(), r.values());
-          streamSeq.merge(r.source(), r.seq() + 1, Math::max);
+        List<WalRow> logged = WalRecordCodec.decode(payload);
+        for (int i = 0; i < logged.size(); ) {
+          // A record is one append: one source, consecutive sequences.
+          WalRow first = logged.get(i);
+          List<LogRow> rows = new ArrayList<>();
+          do {
+            WalRow r = logged.get(i++);
+            LogRow row = new LogRow();
+            row.setTime(r.time());
+            for (int f = 0; f < r.names().size(); f++) {
+              row.add(r.names().get(f), r.values().get(f));
+            }
+            rows.add(row);
+          } while (i < logged.size() && logged.get(i).source().equals(first.source())
+              && logged.get(i).seq() == first.seq() + rows.size());
+          appended.add(rows, first.time(), first.source(), first.seq(), 0);
+          streamSeq.merge(first.source(), first.seq() + rows.size(), Math::max);
         }
       }
       walNumber = Math.max(walNumber, e.getKey());
     }
-    if (!buffer.isEmpty()) {
+    if (!appended.isEmpty()) {
       flush();
     } else {
       // The files left hold no intact record (a crash tore the first append to a fresh file): new
@@ -384,8 +465,8 @@ public final class StoreWriter implements AutoCloseable {
       if (flusher != null) {
         flusher.shutdownNow();
       }
+      flush();
       synchronized (this) {
-        flush();
         if (wal != null) {
           wal.close();
           wal = null;

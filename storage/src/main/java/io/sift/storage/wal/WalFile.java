@@ -17,7 +17,7 @@ import java.util.zip.CRC32C;
  */
 public final class WalFile implements AutoCloseable {
   public static final String SUFFIX = ".wal";
-  private static final int HEADER = 8;
+  private static final int HEADER = WalRecordBuffer.HEADER;
 
   private final FileChannel channel;
 
@@ -36,14 +36,17 @@ public final class WalFile implements AutoCloseable {
     return new WalFile(ch);
   }
 
-  public void append(byte[] payload) throws IOException {
+  /** Writes the record {@code buffer} holds (not synced); returns the file's length after it. */
+  public long append(WalRecordBuffer buffer) throws IOException {
+    byte[] bytes = buffer.bytes();
     CRC32C crc = new CRC32C();
-    crc.update(payload);
-    ByteBuffer buf = ByteBuffer.allocate(HEADER + payload.length);
-    buf.putInt(payload.length).putInt((int) crc.getValue()).put(payload).flip();
+    crc.update(bytes, HEADER, buffer.payloadLength());
+    ByteBuffer buf = ByteBuffer.wrap(bytes, 0, buffer.length());
+    buf.putInt(0, buffer.payloadLength()).putInt(4, (int) crc.getValue());
     while (buf.hasRemaining()) {
       channel.write(buf);
     }
+    return channel.position();
   }
 
   public void sync() throws IOException {

@@ -1,11 +1,8 @@
 package io.sift.storage.wal;
 
 import io.sift.storage.LogRow;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,37 +20,36 @@ public final class WalRecordCodec {
 
   private WalRecordCodec() {}
 
-  public static byte[] encode(List<WalRow> rows) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * rows.size());
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeInt(rows.size());
-      for (WalRow r : rows) {
-        out.writeLong(r.time());
-        writeString(out, r.source());
-        out.writeLong(r.seq());
-        out.writeInt(r.names().size());
-        for (int i = 0; i < r.names().size(); i++) {
-          writeString(out, r.names().get(i));
-          Object v = r.values().get(i);
-          if (v instanceof String s) {
-            out.writeByte('S');
-            writeString(out, s);
-          } else if (v instanceof Long l) {
-            out.writeByte('L');
-            out.writeLong(l);
-          } else if (v instanceof Double d) {
-            out.writeByte('D');
-            out.writeDouble(d);
-          } else {
-            out.writeByte('B');
-            out.writeBoolean((Boolean) v);
-          }
+  /**
+   * Encodes {@code rows} as one record into {@code out}: each row with {@code now} when it has no time
+   * of its own and {@code source}; their sequence numbers come later ({@link WalRecordBuffer#numberRows}).
+   */
+  public static void encode(List<LogRow> rows, long now, String source, WalRecordBuffer out) {
+    out.reset();
+    out.writeInt(rows.size());
+    for (LogRow r : rows) {
+      out.writeLong(r.hasTime() ? r.time() : now);
+      out.writeString(source);
+      out.writeSeqPlaceholder();
+      out.writeInt(r.size());
+      for (int i = 0; i < r.size(); i++) {
+        out.writeString(r.name(i));
+        Object v = r.value(i);
+        if (v instanceof String s) {
+          out.writeByte('S');
+          out.writeString(s);
+        } else if (v instanceof Long l) {
+          out.writeByte('L');
+          out.writeLong(l);
+        } else if (v instanceof Double d) {
+          out.writeByte('D');
+          out.writeDouble(d);
+        } else {
+          out.writeByte('B');
+          out.writeByte((Boolean) v ? 1 : 0);
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return bytes.toByteArray();
   }
 
   public static List<WalRow> decode(byte[] payload) throws IOException {
@@ -81,24 +77,6 @@ public final class WalRecordCodec {
       rows.add(new WalRow(time, source, seq, names, values));
     }
     return rows;
-  }
-
-  /** A row's fields copied out of a reused {@link LogRow}. */
-  public static WalRow of(long time, String source, long seq, LogRow row) {
-    List<String> names = new ArrayList<>(row.size());
-    List<Object> values = new ArrayList<>(row.size());
-    for (int i = 0; i < row.size(); i++) {
-      names.add(row.name(i));
-      values.add(row.value(i));
-    }
-    return new WalRow(time, source, seq, names, values);
-  }
-
-  // writeUTF is limited to 64 KB; log lines are not.
-  private static void writeString(DataOutputStream out, String s) throws IOException {
-    byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    out.writeInt(b.length);
-    out.write(b);
   }
 
   private static String readString(DataInputStream in) throws IOException {
