@@ -40,6 +40,10 @@ final class ServeCommand implements Callable<Integer> {
       + " holds this much: bytes, or with k, m, g, t (1024-based), e.g. 50g. Default: no limit.")
   String maxDisk;
 
+  @Option(names = "--max-queries", paramLabel = "N", description = "Statements executing at once; more wait their"
+      + " turn, so queries cannot starve ingest. Default: the number of cores.")
+  Integer maxQueries;
+
   @Option(names = "--hash-password", description = "Read a password from stdin, print the hash for the config file, exit.")
   boolean hashPassword;
 
@@ -59,8 +63,9 @@ final class ServeCommand implements Callable<Integer> {
     if (data == null) {
       throw new IllegalArgumentException("--data DIR is required");
     }
-    SiftServer server = SiftServer.start(ServerOptions.defaults(data).withAddress(host, port).withConfig(config)
-        .withMaxDisk(maxDisk == null ? 0 : bytes(maxDisk)).withRequestLog(true));
+    ServerOptions options = ServerOptions.defaults(data).withAddress(host, port).withConfig(config)
+        .withMaxDisk(maxDisk == null ? 0 : bytes(maxDisk)).withRequestLog(true);
+    SiftServer server = SiftServer.start(maxQueries == null ? options : options.withMaxQueries(maxQueries));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         server.close();

@@ -10,17 +10,20 @@ import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 import org.apache.calcite.avatica.remote.LocalService;
 
 /**
- * Avatica's {@link LocalService} around the embedded connections, with two changes: statement
- * executions are timed for the query latency histogram, and a failed statement reaches the client
+ * Avatica's {@link LocalService} around the embedded connections, with three changes: statements
+ * execute in one of the server's {@link QuerySlots}, their executions (waiting included) are timed for
+ * the query latency histogram, and a failed statement reaches the client
  * with the embedded driver's SQLState and message (a position, a caret line, a hint) instead of
  * Avatica's generic "00000" and a wrapped stack of messages, so a remote client can tell a query to
  * fix (42000) from a limit (54000) or a cancel (57014) just as an embedded one can.
  */
 final class EmbeddedService extends LocalService {
+  private final QuerySlots slots;
   private final ServerMetrics metrics;
 
-  EmbeddedService(Meta meta, ServerMetrics metrics) {
+  EmbeddedService(Meta meta, QuerySlots slots, ServerMetrics metrics) {
     super(meta);
+    this.slots = slots;
     this.metrics = metrics;
   }
 
@@ -71,7 +74,7 @@ final class EmbeddedService extends LocalService {
   private <T> T timed(Supplier<T> call) {
     long start = System.nanoTime();
     try {
-      return readable(call);
+      return slots.run(() -> readable(call));
     } finally {
       metrics.queried(System.nanoTime() - start);
     }

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What {@code GET /metrics} reports, in Prometheus' text format: ingest counters, the ingest
- * buffer's level, a query latency histogram, and the stores' segment count and WAL size (read from
+ * buffer's level, a query latency histogram, statements running and waiting, and the stores' segment count and WAL size (read from
  * the data directory when scraped, so they are never stale).
  */
 final class ServerMetrics {
@@ -48,7 +48,7 @@ final class ServerMetrics {
     queryNanos.add(nanos);
   }
 
-  String render(DataDirectory data, StoreWriters writers, IngestBuffer buffer) throws IOException {
+  String render(DataDirectory data, StoreWriters writers, IngestBuffer buffer, QuerySlots slots) throws IOException {
     StringBuilder out = new StringBuilder();
     counter(out, "sift_ingest_rows_total", "Rows received over HTTP, by outcome.", null);
     out.append("sift_ingest_rows_total{result=\"accepted\"} ").append(rowsAccepted.sum()).append('\n');
@@ -68,6 +68,8 @@ final class ServerMetrics {
     out.append("sift_query_duration_seconds_bucket{le=\"+Inf\"} ").append(queryCount.sum()).append('\n');
     out.append("sift_query_duration_seconds_sum ").append(String.format(Locale.ROOT, "%.6f", queryNanos.sum() / 1e9)).append('\n');
     out.append("sift_query_duration_seconds_count ").append(queryCount.sum()).append('\n');
+    gauge(out, "sift_queries_running", "Statements executing now (at most --max-queries).", slots.running());
+    gauge(out, "sift_queries_waiting", "Statements waiting for a query slot.", slots.waiting());
     long segments = 0;
     for (String store : data.storeNames()) {
       segments += data.store(store).snapshot().segments().size();

@@ -4,6 +4,7 @@ import io.sift.jdbc.SiftDriver;
 import io.sift.storage.DataDirectory;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
 import org.eclipse.jetty.http.HttpVersion;
@@ -59,7 +60,8 @@ public final class SiftServer implements AutoCloseable {
         new DiskLimit(data.root(), options.maxDiskBytes()));
     // One embedded connection per remote connection; the client's properties (store, from, to…) are its own.
     JdbcMeta meta = new JdbcMeta(SiftDriver.PREFIX + data.root(), new Properties());
-    StatusHandler status = new StatusHandler(data, writers, buffer, metrics);
+    QuerySlots slots = new QuerySlots(options.maxQueries(), Duration.ofMinutes(1));
+    StatusHandler status = new StatusHandler(data, writers, buffer, slots, metrics);
 
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("sift-http");
@@ -81,7 +83,7 @@ public final class SiftServer implements AutoCloseable {
     jetty.addConnector(connector);
     HandlerList routes = new HandlerList(status, new IngestHandler(ingestion), new BulkHandler(ingestion),
         new LokiPushHandler(ingestion), new OtlpLogsHandler(ingestion),
-        new JdbcEndpoint(new EmbeddedService(meta, metrics), options.maxBodyBytes()));
+        new JdbcEndpoint(new EmbeddedService(meta, slots, metrics), options.maxBodyBytes()));
     AuthHandler auth = new AuthHandler(config);
     auth.setHandler(routes);
     // Counts requests in flight, which is what lets stop() wait for them.

@@ -14,13 +14,15 @@ final class StatusHandler extends AbstractHandler {
   private final DataDirectory data;
   private final StoreWriters writers;
   private final IngestBuffer buffer;
+  private final QuerySlots slots;
   private final ServerMetrics metrics;
   private volatile boolean serving = true;
 
-  StatusHandler(DataDirectory data, StoreWriters writers, IngestBuffer buffer, ServerMetrics metrics) {
+  StatusHandler(DataDirectory data, StoreWriters writers, IngestBuffer buffer, QuerySlots slots, ServerMetrics metrics) {
     this.data = data;
     this.writers = writers;
     this.buffer = buffer;
+    this.slots = slots;
     this.metrics = metrics;
   }
 
@@ -46,7 +48,7 @@ final class StatusHandler extends AbstractHandler {
       JsonReply.send(response, serving ? 200 : 503, Map.of("status", serving ? "ok" : "shutting down"));
       return;
     }
-    byte[] text = metrics.render(data, writers, buffer).getBytes(StandardCharsets.UTF_8);
+    byte[] text = metrics.render(data, writers, buffer, slots).getBytes(StandardCharsets.UTF_8);
     response.setStatus(200);
     response.setContentType("text/plain; version=0.0.4; charset=utf-8");
     response.setContentLength(text.length);

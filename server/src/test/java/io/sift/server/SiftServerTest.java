@@ -226,7 +226,8 @@ class SiftServerTest {
         HttpResponse.BodyHandlers.ofString());
     assertEquals(200, m.statusCode());
     for (String metric : List.of("sift_ingest_rows_total{result=\"accepted\"} 10", "sift_ingest_bytes_total ",
-        "sift_query_duration_seconds_bucket{le=\"+Inf\"}", "sift_segments ", "sift_wal_bytes ", "sift_ingest_buffer_bytes 0")) {
+        "sift_query_duration_seconds_bucket{le=\"+Inf\"}", "sift_segments ", "sift_wal_bytes ", "sift_ingest_buffer_bytes 0",
+        "sift_queries_running 0", "sift_queries_waiting 0")) {
       assertTrue(m.body().contains(metric), metric + " in\n" + m.body());
     }
     server.close();
