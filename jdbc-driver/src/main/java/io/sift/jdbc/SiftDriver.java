@@ -16,7 +16,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.jdbc.CalciteConnection;
 
@@ -29,7 +32,9 @@ import org.apache.calcite.jdbc.CalciteConnection;
  * (ISO-8601 instants bounding every scan), {@code memoryLimit} (bytes a query may use, default half
  * the heap), {@code geoTable} (the lookup table {@code ip_to_region}/{@code ip_to_isp}/{@code
  * ip_to_country} read, default {@code geo}), {@code queryTimeout} (seconds every statement starts with;
- * a server sets it per user). {@code jdbc:sift:remote:url=http://host:port} connects to a
+ * a server sets it per user), {@code stores} (the stores the connection sees, comma-separated, {@code *}
+ * for all, the default; any other store is to every query and metadata call one that does not exist —
+ * a server sets it to what its user may read). {@code jdbc:sift:remote:url=http://host:port} connects to a
  * server ({@code sift serve}) instead, through Avatica's remote driver. The jar users get is target/sift-jdbc-*-all.jar,
  * everything relocated (README.md).
  */
@@ -122,7 +127,7 @@ public final class SiftDriver extends org.apache.calcite.jdbc.Driver {
     checkTimeZone(props.getProperty("timeZone"));
     QuerySettings settings = settings(props);
     int queryTimeout = queryTimeout(props.getProperty("queryTimeout"));
-    for (String k : new String[] {"store", "from", "to", "memoryLimit", "geoTable", "queryTimeout"}) {
+    for (String k : new String[] {"store", "from", "to", "memoryLimit", "geoTable", "queryTimeout", "stores"}) {
       props.remove(k);
     }
     CalciteSettings.apply(props);
@@ -189,7 +194,17 @@ public final class SiftDriver extends org.apache.calcite.jdbc.Driver {
     }
     String geo = p.getProperty("geoTable");
     return new QuerySettings(p.getProperty("store"), instant(p, "from", d.from()), instant(p, "to", d.to()), memory,
-        geo == null || geo.isBlank() ? d.geoTable() : geo.trim());
+        geo == null || geo.isBlank() ? d.geoTable() : geo.trim(), stores(p.getProperty("stores")));
+  }
+
+  /** {@code a,b} → those stores; absent or with {@code *} → null (every store); blank → none. */
+  private static Set<String> stores(String list) {
+    if (list == null) {
+      return null;
+    }
+    Set<String> stores = Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
+    return stores.contains("*") ? null : stores;
   }
 
   private static long instant(Properties p, String key, long otherwise) throws SQLException {
