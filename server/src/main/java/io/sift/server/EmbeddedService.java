@@ -29,13 +29,14 @@ final class EmbeddedService extends LocalService {
 
   /**
    * The embedded connection gets the user's limits as its {@code queryTimeout} and {@code memoryLimit}
-   * properties, over whatever the client sent: Avatica's client does not forward {@code
-   * setQueryTimeout}, and a client must not lift its own limits.
+   * properties, and the stores it may read as {@code stores}, over whatever the client sent: Avatica's
+   * client does not forward {@code setQueryTimeout}, and a client must not lift its own limits or see
+   * more stores. A user who may read every store keeps the client's {@code stores}, which can only narrow.
    */
   @Override
   public OpenConnectionResponse apply(OpenConnectionRequest request) {
     User user = CURRENT_USER.get();
-    if (user == null || (user.queryTimeout() == null && user.memoryLimit() == null)) {
+    if (user == null) {
       return readable(() -> super.apply(request));
     }
     Map<String, String> info = new HashMap<>(request.info == null ? Map.of() : request.info);
@@ -44,6 +45,9 @@ final class EmbeddedService extends LocalService {
     }
     if (user.memoryLimit() != null) {
       info.put("memoryLimit", user.memoryLimit());
+    }
+    if (user.readableStores() != null) {
+      info.put("stores", user.readableStores());
     }
     return readable(() -> super.apply(new OpenConnectionRequest(request.connectionId, info)));
   }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -21,7 +20,7 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * user.alice.password = pbkdf2-sha256:210000:…:…
- * user.alice.read = true
+ * user.alice.read = web, app, audit         # stores to query, * for all (true = *, false = none)
  * user.alice.write = web, app
  * user.alice.queryTimeout = 30             # seconds per query
  * user.alice.memoryLimit = 1073741824      # bytes per query
@@ -78,17 +77,23 @@ record ServerConfig(Map<String, User> users, Path keystore, String keystorePassw
         throw new IllegalArgumentException(file + ": user " + name + ": a token is stored as sha256:<64 hex digits>"
             + " (make one with: sift serve --hash-token)");
       }
-      List<String> write = Arrays.stream(s.getOrDefault("write", "").split(",")).map(String::trim)
-          .filter(w -> !w.isEmpty()).toList();
       for (String limit : new String[] {"queryTimeout", "memoryLimit"}) {
         if (s.containsKey(limit) && !s.get(limit).matches("[1-9][0-9]{0,17}")) {
           throw new IllegalArgumentException(file + ": user " + name + ": " + limit + " is a positive whole number");
         }
       }
-      users.put(name, new User(name, password, token, Boolean.parseBoolean(s.getOrDefault("read", "false")),
-          write.stream().collect(Collectors.toUnmodifiableSet()), s.get("queryTimeout"), s.get("memoryLimit")));
+      // read was all or nothing before it was per store: true and false keep their meaning.
+      String read = s.getOrDefault("read", "false");
+      users.put(name, new User(name, password, token, stores(read.equals("true") ? "*" : read.equals("false") ? "" : read),
+          stores(s.getOrDefault("write", "")), s.get("queryTimeout"), s.get("memoryLimit")));
     });
     return new ServerConfig(Map.copyOf(users), keystore, keystorePassword);
+  }
+
+  /** {@code web, app} → those store names; {@code *} stands for every store. */
+  private static Set<String> stores(String list) {
+    return Arrays.stream(list.split(",")).map(String::trim).filter(w -> !w.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   boolean authenticates() {

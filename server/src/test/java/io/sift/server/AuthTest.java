@@ -16,7 +16,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,8 @@ class AuthTest {
         + "user.alice.read = true\nuser.alice.write = web\n"
         + "user.shipper.token = " + PasswordHash.tokenHash("tok-123") + "\nuser.shipper.write = *\n"
         + "user.tight.password = " + PasswordHash.hash("pw".toCharArray()) + "\nuser.tight.read = true\n"
-        + "user.tight.memoryLimit = 1\nuser.tight.queryTimeout = 60\n");
+        + "user.tight.memoryLimit = 1\nuser.tight.queryTimeout = 60\n"
+        + "user.webonly.password = " + PasswordHash.hash("pw".toCharArray()) + "\nuser.webonly.read = web\n");
     server = SiftServer.start(ServerOptions.defaults(tmp.resolve("data")).withAddress("127.0.0.1", 0).withConfig(config));
   }
 
@@ -90,6 +93,67 @@ class AuthTest {
         }
       }
       assertEquals(1, n);
+    }
+  }
+
+  private String url(String user, String password) {
+    return "jdbc:sift:remote:url=http://127.0.0.1:" + server.port() + ";authentication=BASIC;avatica_user=" + user
+        + ";avatica_password=" + password;
+  }
+
+  /** Runs the query until its store has rows (ingest becomes visible within a second), and returns its first value. */
+  private static long firstValue(Connection c, String query) throws Exception {
+    SQLException last = null;
+    for (int i = 0; i < 40; i++) {
+      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
+        if (rs.next() && rs.getLong(1) > 0) {
+          return rs.getLong(1);
+        }
+      } catch (SQLException notYet) {
+        last = notYet;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(query + " found nothing", last);
+  }
+
+  private static SQLException failure(Connection c, String query) {
+    return assertThrows(SQLException.class, () -> {
+      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
+        rs.next();
+      }
+    }, query);
+  }
+
+  private static List<String> tables(Connection c) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (ResultSet rs = c.getMetaData().getTables(null, "sift", "%", null)) {
+      while (rs.next()) {
+        names.add(rs.getString("TABLE_NAME"));
+      }
+    }
+    return names;
+  }
+
+  @Test
+  void aUserReadsOnlyItsStoresTheOthersDoNotExistForIt() throws Exception {
+    assertEquals(200, status("POST", "/ingest/web", basic("alice", "s3cret")));
+    assertEquals(200, status("POST", "/ingest/other", "Bearer tok-123"));
+    try (Connection alice = DriverManager.getConnection(url("alice", "s3cret"))) {
+      assertEquals(1, firstValue(alice, "select count(*) from other"), "read = true is every store");
+    }
+    // The client asks for every store: the server's list for the user wins.
+    try (Connection webOnly = DriverManager.getConnection(url("webonly", "pw") + ";stores=*")) {
+      assertEquals(1, firstValue(webOnly, "select count(*) from web"));
+      assertEquals(1, firstValue(webOnly, "from web | select count(*)"));
+      for (String query : new String[] {"select count(*) from other", "from other | select count(*)",
+          "select * from table(context('other', 'x', 1, 1, 1))"}) {
+        SQLException hidden = failure(webOnly, query);
+        SQLException missing = failure(webOnly, query.replace("other", "nopes"));
+        assertEquals(missing.getSQLState(), hidden.getSQLState(), hidden.getMessage());
+        assertEquals(missing.getMessage(), hidden.getMessage().replace("other", "nopes"));
+      }
+      assertEquals(List.of("web"), tables(webOnly));
     }
   }
 
