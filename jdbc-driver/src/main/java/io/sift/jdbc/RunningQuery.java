@@ -14,7 +14,8 @@ import org.apache.calcite.avatica.AvaticaStatement;
  * One statement's current execution, from {@code execute…} until its result set is closed or read
  * to the end: rows are produced while the caller fetches them, so the query timeout has to cover
  * the fetching too, not just the call that started it. It also remembers who stopped the query, so
- * the failure that comes out of a fetch reads "query cancelled" or "query timed out" (57014).
+ * the failure that comes out of a fetch reads "query cancelled" or "query timed out" (57014), and
+ * counts the rows the caller got against the connection's row limit (54000 beyond it).
  */
 final class RunningQuery {
   private static final Timer TIMEOUTS = new Timer("sift-query-timeouts", true);
@@ -25,17 +26,22 @@ final class RunningQuery {
   private static final Field CANCEL_FLAG = cancelFlag();
 
   private final Statement statement;
+  private final long rowLimit;
   private TimerTask timeout;
   private volatile String stoppedBecause;
+  private long rows;
 
-  RunningQuery(Statement statement) {
+  /** @param rowLimit rows an execution may return, 0 for no limit */
+  RunningQuery(Statement statement, long rowLimit) {
     this.statement = statement;
+    this.rowLimit = rowLimit;
   }
 
   /** Before each execution: arms the statement's query timeout, if it has one. */
   synchronized void start() throws SQLException {
     finish();
     stoppedBecause = null;
+    rows = 0;
     if (statement instanceof AvaticaStatement avatica) {
       try {
         ((AtomicBoolean) CANCEL_FLAG.get(avatica)).set(false);
@@ -62,6 +68,19 @@ final class RunningQuery {
       return f;
     } catch (NoSuchFieldException e) {
       throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /**
+   * After each row the caller got. The row beyond the limit fails rather than ending the result, so a
+   * truncated answer is never taken for the whole one.
+   */
+  void rowRead() throws SQLException {
+    if (rowLimit > 0 && ++rows > rowLimit) {
+      finish();
+      throw new SQLException("query returns more than its row limit of " + rowLimit + " rows; narrow the search or"
+          + " time range, aggregate (stats … by …), or ask for the first rows with '| head " + rowLimit + "' or LIMIT "
+          + rowLimit, "54000");
     }
   }
 

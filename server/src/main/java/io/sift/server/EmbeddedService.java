@@ -28,8 +28,8 @@ final class EmbeddedService extends LocalService {
   static final ThreadLocal<User> CURRENT_USER = new ThreadLocal<>();
 
   /**
-   * The embedded connection gets the user's limits as its {@code queryTimeout} and {@code memoryLimit}
-   * properties, and the stores it may read as {@code stores}, over whatever the client sent: Avatica's
+   * The embedded connection gets the user's limits as its {@code queryTimeout}, {@code memoryLimit} and
+   * {@code rowLimit} properties, and the stores it may read as {@code stores}, over whatever the client sent: Avatica's
    * client does not forward {@code setQueryTimeout}, and a client must not lift its own limits or see
    * more stores. A user who may read every store keeps the client's {@code stores}, which can only narrow.
    */
@@ -45,6 +45,9 @@ final class EmbeddedService extends LocalService {
     }
     if (user.memoryLimit() != null) {
       info.put("memoryLimit", user.memoryLimit());
+    }
+    if (user.rowLimit() != null) {
+      info.put("rowLimit", user.rowLimit());
     }
     if (user.readableStores() != null) {
       info.put("stores", user.readableStores());

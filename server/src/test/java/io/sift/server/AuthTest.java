@@ -38,7 +38,8 @@ class AuthTest {
         + "user.shipper.token = " + PasswordHash.tokenHash("tok-123") + "\nuser.shipper.write = *\n"
         + "user.tight.password = " + PasswordHash.hash("pw".toCharArray()) + "\nuser.tight.read = true\n"
         + "user.tight.memoryLimit = 1\nuser.tight.queryTimeout = 60\n"
-        + "user.webonly.password = " + PasswordHash.hash("pw".toCharArray()) + "\nuser.webonly.read = web\n");
+        + "user.webonly.password = " + PasswordHash.hash("pw".toCharArray()) + "\nuser.webonly.read = web\n"
+        + "user.few.password = " + PasswordHash.hash("pw".toCharArray()) + "\nuser.few.read = *\nuser.few.rowLimit = 2\n");
     server = SiftServer.start(ServerOptions.defaults(tmp.resolve("data")).withAddress("127.0.0.1", 0).withConfig(config));
   }
 
@@ -181,6 +182,30 @@ class AuthTest {
       try (Statement st = alice.createStatement(); ResultSet rs = st.executeQuery(query)) {
         assertTrue(rs.next());
         assertEquals(1, rs.getLong(2));
+      }
+    }
+  }
+
+  @Test
+  void aUsersRowLimitStopsAQueryWithMoreRowsAndOthersGoOn() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      assertEquals(200, status("POST", "/ingest/web", basic("alice", "s3cret")));
+    }
+    try (Connection few = DriverManager.getConnection(url("few", "pw") + ";rowLimit=1000");
+         Connection alice = DriverManager.getConnection(url("alice", "s3cret"))) {
+      for (int i = 0; i < 40 && firstValue(alice, "select count(*) from web") < 3; i++) {
+        Thread.sleep(100);
+      }
+      SQLException e = failure(few, "select a from web");
+      assertEquals("54000", e.getSQLState(), "the user's rowLimit wins over the client's: " + e);
+      assertTrue(e.getMessage().startsWith("query returns more than its row limit of 2 rows;"), e.getMessage());
+      assertEquals(3, firstValue(few, "select count(*) from web"), "an aggregate returns one row");
+      try (Statement st = alice.createStatement(); ResultSet rs = st.executeQuery("select a from web")) {
+        int rows = 0;
+        while (rs.next()) {
+          rows++;
+        }
+        assertEquals(3, rows);
       }
     }
   }
