@@ -27,14 +27,21 @@ final class RunningQuery {
 
   private final Statement statement;
   private final long rowLimit;
+  private final Stop stop;
   private TimerTask timeout;
   private volatile String stoppedBecause;
   private long rows;
 
+  /** How the query is stopped: the statement's own {@code cancel()} embedded; remotely, a request to the server too. */
+  interface Stop {
+    void run() throws SQLException;
+  }
+
   /** @param rowLimit rows an execution may return, 0 for no limit */
-  RunningQuery(Statement statement, long rowLimit) {
+  RunningQuery(Statement statement, long rowLimit, Stop stop) {
     this.statement = statement;
     this.rowLimit = rowLimit;
+    this.stop = stop;
   }
 
   /** Before each execution: arms the statement's query timeout, if it has one. */
@@ -100,19 +107,22 @@ final class RunningQuery {
   private void stop(String why) {
     stoppedBecause = why;
     try {
-      statement.cancel();
+      stop.run();
     } catch (SQLException ignored) {
-      // closed meanwhile: nothing left to stop
+      // closed meanwhile (nothing left to stop), or a server that cannot be reached (nothing more to try)
     }
   }
 
   /** A failure of this execution as the user should see it. */
   SQLException translate(Throwable failure) {
+    SQLException stopped = stopped(failure);
+    return stopped != null ? stopped : QueryErrors.translate(failure, statement);
+  }
+
+  /** The failure as "query cancelled" or "query timed out" (57014) if this execution was stopped, else null. */
+  SQLException stopped(Throwable failure) {
     finish();
     String why = stoppedBecause;
-    if (why != null) {
-      return new SQLTimeoutException(why, "57014", failure);
-    }
-    return QueryErrors.translate(failure, statement);
+    return why == null ? null : new SQLTimeoutException(why, "57014", failure);
   }
 }

@@ -111,7 +111,7 @@ final class SiftConnection {
           ((Statement) result).setQueryTimeout(queryTimeout);
         }
         Class<?> exposed = result instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
-        return proxy(exposed, result, new RunningQuery((Statement) result, rowLimit));
+        return proxy(exposed, result, new RunningQuery((Statement) result, rowLimit, ((Statement) result)::cancel));
       }
       if (type == ResultSet.class) {
         return proxy(ResultSet.class, result, target instanceof Statement || target instanceof ResultSet ? query : null);

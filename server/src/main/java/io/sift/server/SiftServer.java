@@ -4,8 +4,6 @@ import io.sift.jdbc.SiftDriver;
 import io.sift.storage.DataDirectory;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.util.Properties;
-import org.apache.calcite.avatica.jdbc.JdbcMeta;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -58,7 +56,7 @@ public final class SiftServer implements AutoCloseable {
     Ingestion ingestion = new Ingestion(writers, buffer, metrics, options.maxBodyBytes(),
         new DiskLimit(data.root(), options.maxDiskBytes()));
     // One embedded connection per remote connection; the client's properties (store, from, to…) are its own.
-    JdbcMeta meta = new JdbcMeta(SiftDriver.PREFIX + data.root(), new Properties());
+    EmbeddedService service = new EmbeddedService(new EmbeddedMeta(SiftDriver.PREFIX + data.root()), metrics);
     StatusHandler status = new StatusHandler(data, writers, buffer, metrics);
 
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
@@ -80,8 +78,8 @@ public final class SiftServer implements AutoCloseable {
     connector.setPort(options.port());
     jetty.addConnector(connector);
     HandlerList routes = new HandlerList(status, new IngestHandler(ingestion), new BulkHandler(ingestion),
-        new LokiPushHandler(ingestion), new OtlpLogsHandler(ingestion),
-        new JdbcEndpoint(new EmbeddedService(meta, metrics), options.maxBodyBytes()));
+        new LokiPushHandler(ingestion), new OtlpLogsHandler(ingestion), new CancelHandler(service),
+        new JdbcEndpoint(service, options.maxBodyBytes()));
     AuthHandler auth = new AuthHandler(config);
     auth.setHandler(routes);
     // Counts requests in flight, which is what lets stop() wait for them.

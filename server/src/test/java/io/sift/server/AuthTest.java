@@ -1,6 +1,7 @@
 package io.sift.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,14 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaStatement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -207,6 +216,53 @@ class AuthTest {
         }
         assertEquals(3, rows);
       }
+    }
+  }
+
+  private HttpResponse<String> post(String path, String authorization, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        .header("Authorization", authorization).header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void aUserCancelsItsOwnStatementsAndNoOneElses() throws Exception {
+    StringBuilder rows = new StringBuilder();
+    for (int i = 0; i < 1000; i++) {
+      rows.append("{\"a\":").append(i).append("}\n");
+    }
+    assertEquals(200, post("/ingest/web", basic("alice", "s3cret"), rows.toString()).statusCode());
+    ExecutorService runner = Executors.newSingleThreadExecutor();
+    try (Connection alice = DriverManager.getConnection(url("alice", "s3cret")); Statement st = alice.createStatement()) {
+      assertEquals(1000, firstValue(alice, "select count(*) from web"));
+      String ids = "{\"connectionId\":\"" + alice.unwrap(AvaticaConnection.class).handle.id + "\",\"statementId\":"
+          + st.unwrap(AvaticaStatement.class).handle.id + "}";
+      Future<Long> running = runner.submit(() -> {
+        try (ResultSet rs = st.executeQuery("select count(*) from web a, web b, web c where a.a + b.a + c.a >= 0")) {
+          return rs.next() ? rs.getLong(1) : -1;
+        }
+      });
+      HttpResponse<String> other = post("/cancel", basic("few", "pw"), ids);
+      assertEquals(403, other.statusCode(), other.body());
+      assertEquals("{\"cancelled\":false}", post("/cancel", basic("alice", "s3cret"),
+          ids.replace("statementId\":", "statementId\":9")).body(), "no such statement: nothing to do");
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      ExecutionException ended = null;
+      while (ended == null && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+        st.cancel(); // with alice's credentials, as every request of her connection
+        try {
+          running.get(300, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stillRunning) {
+          // cancel again: one that lands before the execution starts is forgotten by it
+        } catch (ExecutionException e) {
+          ended = e;
+        }
+      }
+      SQLException e = assertInstanceOf(SQLException.class, ended == null ? null : ended.getCause());
+      assertEquals("57014", e.getSQLState(), e.toString());
+    } finally {
+      runner.shutdownNow();
     }
   }
 
