@@ -32,12 +32,13 @@ import org.apache.calcite.jdbc.CalciteConnection;
  * (ISO-8601 instants bounding every scan), {@code memoryLimit} (bytes a query may use, default half
  * the heap), {@code geoTable} (the lookup table {@code ip_to_region}/{@code ip_to_isp}/{@code
  * ip_to_country} read, default {@code geo}), {@code queryTimeout} (seconds every statement starts with;
- * a server sets it per user), {@code rowLimit} (rows a query may return: one more ends it with SQLState
- * 54000 rather than cutting the result silently, as {@code setMaxRows} does; a server sets it per user), {@code stores} (the stores the connection sees, comma-separated, {@code *}
- * for all, the default; any other store is to every query and metadata call one that does not exist —
- * a server sets it to what its user may read). {@code jdbc:sift:remote:url=http://host:port} connects to a
- * server ({@code sift serve}) instead, through Avatica's remote driver. The jar users get is target/sift-jdbc-*-all.jar,
- * everything relocated (README.md).
+ * a server sets it per user), {@code rowLimit} (rows a query may return: one more fails with SQLState
+ * 54000 rather than the result ending silently, as with {@code setMaxRows}; a server sets it per user),
+ * {@code stores} (the stores the connection sees, comma-separated, {@code *} for all, the default; any
+ * other store is to every query and metadata call one that does not exist — a server sets it to what
+ * its user may read). {@code jdbc:sift:remote:url=http://host:port} connects to a server ({@code sift
+ * serve}) instead, through Avatica's remote driver ({@code RemoteConnection}). The jar users get is
+ * target/sift-jdbc-*-all.jar, everything relocated (README.md).
  */
 public final class SiftDriver extends org.apache.calcite.jdbc.Driver {
   public static final String PREFIX = "jdbc:sift:";

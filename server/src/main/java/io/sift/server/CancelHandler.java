@@ -20,10 +20,10 @@ final class CancelHandler extends AbstractHandler {
   /** Two ids: anything longer is not a cancel. */
   private static final int MAX_BODY = 4096;
 
-  private final EmbeddedService service;
+  private final EmbeddedMeta meta;
 
-  CancelHandler(EmbeddedService service) {
-    this.service = service;
+  CancelHandler(EmbeddedMeta meta) {
+    this.meta = meta;
   }
 
   @Override
@@ -50,17 +50,17 @@ final class CancelHandler extends AbstractHandler {
       return;
     }
     User user = AuthHandler.user(request);
-    EmbeddedService.Cancel done;
+    EmbeddedMeta.Cancel done;
     try {
-      done = service.cancel(user, ids.get("connectionId").asText(), ids.get("statementId").asInt());
+      done = meta.cancel(user, ids.get("connectionId").asText(), ids.get("statementId").asInt());
     } catch (SQLException e) {
       JsonReply.error(response, 500, "cannot cancel: " + e.getMessage());
       return;
     }
-    if (done == EmbeddedService.Cancel.NOT_YOURS) {
+    if (done == EmbeddedMeta.Cancel.NOT_YOURS) {
       JsonReply.error(response, 403, "user " + user.name() + " may cancel only its own connections' statements");
       return;
     }
-    JsonReply.send(response, 200, Map.of("cancelled", done == EmbeddedService.Cancel.CANCELLED));
+    JsonReply.send(response, 200, Map.of("cancelled", done == EmbeddedMeta.Cancel.CANCELLED));
   }
 }

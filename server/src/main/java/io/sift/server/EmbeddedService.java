@@ -3,7 +3,6 @@ package io.sift.server;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
@@ -12,35 +11,18 @@ import org.apache.calcite.avatica.remote.LocalService;
 /**
  * Avatica's {@link LocalService} around the embedded connections, with these changes: statement
  * executions are timed for the query latency histogram, a user's connections get its limits and
- * stores, a statement can be cancelled (by the user who opened its connection), and a failed
- * statement reaches the client with the embedded driver's SQLState and message (a position, a caret line, a hint) instead of
+ * stores ({@link EmbeddedMeta} keeps them to that user), and a failed statement reaches the client
+ * with the embedded driver's SQLState and message (a position, a caret line, a hint) instead of
  * Avatica's generic "00000" and a wrapped stack of messages, so a remote client can tell a query to
  * fix (42000) from a limit (54000) or a cancel (57014) just as an embedded one can.
  */
 final class EmbeddedService extends LocalService {
-  private final EmbeddedMeta meta;
   private final ServerMetrics metrics;
-  /** Who opened each Avatica connection, when the server has users: only they may cancel its statements. */
-  private final Map<String, User> owners = new ConcurrentHashMap<>();
 
+  /** @param meta keeps each user's connections to that user */
   EmbeddedService(EmbeddedMeta meta, ServerMetrics metrics) {
     super(meta);
-    this.meta = meta;
     this.metrics = metrics;
-  }
-
-  /** What {@link #cancel} did. */
-  enum Cancel { CANCELLED, NOT_RUNNING, NOT_YOURS }
-
-  /**
-   * Cancels a statement for {@code POST /cancel} ({@link CancelHandler}); with users, only the user who
-   * opened the connection may. A statement that is not running (any more) is left as it is.
-   */
-  Cancel cancel(User user, String connectionId, int statementId) throws SQLException {
-    if (user != null && !user.equals(owners.get(connectionId))) {
-      return meta.connection(connectionId) == null ? Cancel.NOT_RUNNING : Cancel.NOT_YOURS;
-    }
-    return meta.cancel(connectionId, statementId) ? Cancel.CANCELLED : Cancel.NOT_RUNNING;
   }
 
   /** The user of the request this thread serves (set by {@link JdbcEndpoint}), or null without users. */
@@ -71,24 +53,7 @@ final class EmbeddedService extends LocalService {
     if (user.readableStores() != null) {
       info.put("stores", user.readableStores());
     }
-    OpenConnectionResponse opened = readable(() -> super.apply(new OpenConnectionRequest(request.connectionId, info)));
-    // Connections a client never closed expire in Avatica's cache; their owners go here, when the next opens.
-    owners.keySet().removeIf(id -> {
-      try {
-        return meta.connection(id) == null;
-      } catch (SQLException e) {
-        return true;
-      }
-    });
-    owners.put(request.connectionId, user);
-    return opened;
-  }
-
-  @Override
-  public CloseConnectionResponse apply(CloseConnectionRequest request) {
-    CloseConnectionResponse closed = readable(() -> super.apply(request));
-    owners.remove(request.connectionId);
-    return closed;
+    return readable(() -> super.apply(new OpenConnectionRequest(request.connectionId, info)));
   }
 
   @Override

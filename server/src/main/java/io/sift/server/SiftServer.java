@@ -56,7 +56,7 @@ public final class SiftServer implements AutoCloseable {
     Ingestion ingestion = new Ingestion(writers, buffer, metrics, options.maxBodyBytes(),
         new DiskLimit(data.root(), options.maxDiskBytes()));
     // One embedded connection per remote connection; the client's properties (store, from, to…) are its own.
-    EmbeddedService service = new EmbeddedService(new EmbeddedMeta(SiftDriver.PREFIX + data.root()), metrics);
+    EmbeddedMeta meta = new EmbeddedMeta(SiftDriver.PREFIX + data.root());
     StatusHandler status = new StatusHandler(data, writers, buffer, metrics);
 
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
@@ -78,8 +78,8 @@ public final class SiftServer implements AutoCloseable {
     connector.setPort(options.port());
     jetty.addConnector(connector);
     HandlerList routes = new HandlerList(status, new IngestHandler(ingestion), new BulkHandler(ingestion),
-        new LokiPushHandler(ingestion), new OtlpLogsHandler(ingestion), new CancelHandler(service),
-        new JdbcEndpoint(service, options.maxBodyBytes()));
+        new LokiPushHandler(ingestion), new OtlpLogsHandler(ingestion), new CancelHandler(meta),
+        new JdbcEndpoint(new EmbeddedService(meta, metrics), options.maxBodyBytes()));
     AuthHandler auth = new AuthHandler(config);
     auth.setHandler(routes);
     // Counts requests in flight, which is what lets stop() wait for them.

@@ -266,6 +266,38 @@ class AuthTest {
     }
   }
 
+  /** Avatica's JSON request to run {@code sql} on a connection and statement of the caller's choosing. */
+  private static String prepareAndExecute(String connectionId, int statementId, String sql) {
+    return "{\"request\":\"prepareAndExecute\",\"connectionId\":\"" + connectionId + "\",\"statementId\":"
+        + statementId + ",\"sql\":\"" + sql + "\",\"maxRowCount\":-1}";
+  }
+
+  @Test
+  void noUserRunsQueriesOnAnothersConnectionOrStatement() throws Exception {
+    assertEquals(200, status("POST", "/ingest/other", "Bearer tok-123"));
+    try (Connection alice = DriverManager.getConnection(url("alice", "s3cret"));
+         Connection webOnly = DriverManager.getConnection(url("webonly", "pw"));
+         Statement aliceSt = alice.createStatement(); Statement webOnlySt = webOnly.createStatement()) {
+      assertEquals(1, firstValue(alice, "select count(*) from other"));
+      String aliceId = alice.unwrap(AvaticaConnection.class).handle.id;
+      String webOnlyId = webOnly.unwrap(AvaticaConnection.class).handle.id;
+      int aliceStatement = aliceSt.unwrap(AvaticaStatement.class).handle.id;
+      int webOnlyStatement = webOnlySt.unwrap(AvaticaStatement.class).handle.id;
+      String query = "select count(*) from other";
+      HttpResponse<String> own = post("/", basic("webonly", "pw"), prepareAndExecute(webOnlyId, webOnlyStatement, query));
+      assertTrue(own.body().contains("not found"), "webonly's own connection does not see other: " + own.body());
+      HttpResponse<String> aliceConnection = post("/", basic("webonly", "pw"),
+          prepareAndExecute(aliceId, aliceStatement, query));
+      assertEquals(500, aliceConnection.statusCode(), aliceConnection.body());
+      assertTrue(aliceConnection.body().contains("\"sqlState\":\"08003\""), aliceConnection.body());
+      HttpResponse<String> aliceStatementOnOwn = post("/", basic("webonly", "pw"),
+          prepareAndExecute(webOnlyId, aliceStatement, query));
+      assertTrue(aliceStatementOnOwn.body().contains("\"missingStatement\":true")
+          && !aliceStatementOnOwn.body().contains("\"rows\""), aliceStatementOnOwn.body());
+      assertEquals(1, firstValue(alice, "select count(*) from other"), "alice's connection goes on");
+    }
+  }
+
   @Test
   void beyondLoopbackNeedsUsers() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
