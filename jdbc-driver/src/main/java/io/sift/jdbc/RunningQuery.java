@@ -14,7 +14,8 @@ import org.apache.calcite.avatica.AvaticaStatement;
  * One statement's current execution, from {@code execute…} until its result set is closed or read
  * to the end: rows are produced while the caller fetches them, so the query timeout has to cover
  * the fetching too, not just the call that started it. It also remembers who stopped the query, so
- * the failure that comes out of a fetch reads "query cancelled" or "query timed out" (57014).
+ * the failure that comes out of a fetch reads "query cancelled" or "query timed out" (57014), and
+ * counts the rows the caller got against the connection's row limit (54000 beyond it).
  */
 final class RunningQuery {
   private static final Timer TIMEOUTS = new Timer("sift-query-timeouts", true);
@@ -25,17 +26,29 @@ final class RunningQuery {
   private static final Field CANCEL_FLAG = cancelFlag();
 
   private final Statement statement;
+  private final long rowLimit;
+  private final Stop stop;
   private TimerTask timeout;
   private volatile String stoppedBecause;
+  private long rows;
 
-  RunningQuery(Statement statement) {
+  /** How the query is stopped: the statement's own {@code cancel()} embedded; remotely, a request to the server too. */
+  interface Stop {
+    void run() throws SQLException;
+  }
+
+  /** @param rowLimit rows an execution may return, 0 for no limit */
+  RunningQuery(Statement statement, long rowLimit, Stop stop) {
     this.statement = statement;
+    this.rowLimit = rowLimit;
+    this.stop = stop;
   }
 
   /** Before each execution: arms the statement's query timeout, if it has one. */
   synchronized void start() throws SQLException {
     finish();
     stoppedBecause = null;
+    rows = 0;
     if (statement instanceof AvaticaStatement avatica) {
       try {
         ((AtomicBoolean) CANCEL_FLAG.get(avatica)).set(false);
@@ -65,6 +78,19 @@ final class RunningQuery {
     }
   }
 
+  /**
+   * After each row the caller got. The row beyond the limit fails rather than ending the result, so a
+   * truncated answer is never taken for the whole one.
+   */
+  void rowRead() throws SQLException {
+    if (rowLimit > 0 && ++rows > rowLimit) {
+      finish();
+      throw new SQLException("query returns more than its row limit of " + rowLimit + " rows; narrow the search or"
+          + " time range, aggregate (stats … by …), or ask for the first rows with '| head " + rowLimit + "' or LIMIT "
+          + rowLimit, "54000");
+    }
+  }
+
   /** {@link Statement#cancel()} as the user calls it. */
   void cancel() {
     stop("query cancelled");
@@ -81,19 +107,22 @@ final class RunningQuery {
   private void stop(String why) {
     stoppedBecause = why;
     try {
-      statement.cancel();
+      stop.run();
     } catch (SQLException ignored) {
-      // closed meanwhile: nothing left to stop
+      // closed meanwhile (nothing left to stop), or a server that cannot be reached (nothing more to try)
     }
   }
 
   /** A failure of this execution as the user should see it. */
   SQLException translate(Throwable failure) {
+    SQLException stopped = stopped(failure);
+    return stopped != null ? stopped : QueryErrors.translate(failure, statement);
+  }
+
+  /** The failure as "query cancelled" or "query timed out" (57014) if this execution was stopped, else null. */
+  SQLException stopped(Throwable failure) {
     finish();
     String why = stoppedBecause;
-    if (why != null) {
-      return new SQLTimeoutException(why, "57014", failure);
-    }
-    return QueryErrors.translate(failure, statement);
+    return why == null ? null : new SQLTimeoutException(why, "57014", failure);
   }
 }

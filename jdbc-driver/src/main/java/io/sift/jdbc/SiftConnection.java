@@ -15,16 +15,20 @@ import java.sql.Statement;
 /**
  * The connection handed to users: Calcite's, behind thin proxies that turn failures into
  * {@link java.sql.SQLException}s a person can read ({@link QueryErrors}) and enforce the query
- * timeout over execution and fetching ({@link RunningQuery}). Everything else goes straight through.
+ * timeout over execution and fetching and the row limit ({@link RunningQuery}). Everything else goes straight through.
  */
 final class SiftConnection {
   private SiftConnection() {}
 
-  /** @param queryTimeout seconds every statement of the connection starts with ({@code setQueryTimeout}), 0 for none */
-  static Connection wrap(Connection connection, int queryTimeout) {
+  /**
+   * @param queryTimeout seconds every statement of the connection starts with ({@code setQueryTimeout}), 0 for none
+   * @param rowLimit rows a query may return before it fails with 54000, 0 for no limit
+   */
+  static Connection wrap(Connection connection, int queryTimeout, long rowLimit) {
     Object[] self = new Object[1];
     Connection proxy = (Connection) Proxy.newProxyInstance(SiftConnection.class.getClassLoader(),
-        new Class<?>[] {Connection.class}, new Handler(connection, () -> (Connection) self[0], null, queryTimeout));
+        new Class<?>[] {Connection.class},
+        new Handler(connection, () -> (Connection) self[0], null, queryTimeout, rowLimit));
     self[0] = proxy;
     return proxy;
   }
@@ -39,12 +43,14 @@ final class SiftConnection {
     /** The statement's execution, for a statement and the result sets it returns; null otherwise. */
     private final RunningQuery query;
     private final int queryTimeout;
+    private final long rowLimit;
 
-    Handler(Object target, ConnectionRef connection, RunningQuery query, int queryTimeout) {
+    Handler(Object target, ConnectionRef connection, RunningQuery query, int queryTimeout, long rowLimit) {
       this.target = target;
       this.connection = connection;
       this.query = query;
       this.queryTimeout = queryTimeout;
+      this.rowLimit = rowLimit;
     }
 
     @Override
@@ -85,6 +91,9 @@ final class SiftConnection {
       } catch (InvocationTargetException e) {
         throw query != null ? query.translate(e.getCause()) : QueryErrors.translate(e.getCause(), null);
       }
+      if (query != null && target instanceof ResultSet && name.equals("next") && Boolean.TRUE.equals(result)) {
+        query.rowRead();
+      }
       if (query != null && (name.equals("close") || (name.equals("next") && Boolean.FALSE.equals(result))
           || (statement && name.equals("execute") && Boolean.FALSE.equals(result))
           || (statement && (name.equals("executeUpdate") || name.equals("executeLargeUpdate"))))) {
@@ -102,7 +111,7 @@ final class SiftConnection {
           ((Statement) result).setQueryTimeout(queryTimeout);
         }
         Class<?> exposed = result instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
-        return proxy(exposed, result, new RunningQuery((Statement) result));
+        return proxy(exposed, result, new RunningQuery((Statement) result, rowLimit, ((Statement) result)::cancel));
       }
       if (type == ResultSet.class) {
         return proxy(ResultSet.class, result, target instanceof Statement || target instanceof ResultSet ? query : null);
@@ -118,7 +127,7 @@ final class SiftConnection {
 
     private Object proxy(Class<?> iface, Object result, RunningQuery query) {
       return Proxy.newProxyInstance(SiftConnection.class.getClassLoader(), new Class<?>[] {iface},
-          new Handler(result, connection, query, queryTimeout));
+          new Handler(result, connection, query, queryTimeout, rowLimit));
     }
   }
 }

@@ -16,7 +16,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.jdbc.CalciteConnection;
 
@@ -29,9 +32,13 @@ import org.apache.calcite.jdbc.CalciteConnection;
  * (ISO-8601 instants bounding every scan), {@code memoryLimit} (bytes a query may use, default half
  * the heap), {@code geoTable} (the lookup table {@code ip_to_region}/{@code ip_to_isp}/{@code
  * ip_to_country} read, default {@code geo}), {@code queryTimeout} (seconds every statement starts with;
- * a server sets it per user). {@code jdbc:sift:remote:url=http://host:port} connects to a
- * server ({@code sift serve}) instead, through Avatica's remote driver. The jar users get is target/sift-jdbc-*-all.jar,
- * everything relocated (README.md).
+ * a server sets it per user), {@code rowLimit} (rows a query may return: one more fails with SQLState
+ * 54000 rather than the result ending silently, as with {@code setMaxRows}; a server sets it per user),
+ * {@code stores} (the stores the connection sees, comma-separated, {@code *} for all, the default; any
+ * other store is to every query and metadata call one that does not exist — a server sets it to what
+ * its user may read). {@code jdbc:sift:remote:url=http://host:port} connects to a server ({@code sift
+ * serve}) instead, through Avatica's remote driver ({@code RemoteConnection}). The jar users get is
+ * target/sift-jdbc-*-all.jar, everything relocated (README.md).
  */
 public final class SiftDriver extends org.apache.calcite.jdbc.Driver {
   public static final String PREFIX = "jdbc:sift:";
@@ -127,8 +134,9 @@ public final class SiftDriver extends org.apache.calcite.jdbc.Driver {
     }
     checkTimeZone(props.getProperty("timeZone"));
     QuerySettings settings = settings(props);
-    int queryTimeout = queryTimeout(props.getProperty("queryTimeout"));
-    for (String k : new String[] {"store", "from", "to", "memoryLimit", "geoTable", "queryTimeout"}) {
+    int queryTimeout = (int) wholeNumber(props, "queryTimeout", Integer.MAX_VALUE, "seconds");
+    long rowLimit = wholeNumber(props, "rowLimit", Long.MAX_VALUE, "rows");
+    for (String k : new String[] {"store", "from", "to", "memoryLimit", "geoTable", "queryTimeout", "rowLimit", "stores"}) {
       props.remove(k);
     }
     CalciteSettings.apply(props);
@@ -141,7 +149,7 @@ public final class SiftDriver extends org.apache.calcite.jdbc.Driver {
       connection.close();
       throw new SQLException("cannot open " + root + ": " + e.getMessage(), "08001", e);
     }
-    return SiftConnection.wrap(connection, queryTimeout);
+    return SiftConnection.wrap(connection, queryTimeout, rowLimit);
   }
 
   /**
@@ -167,19 +175,21 @@ public final class SiftDriver extends org.apache.calcite.jdbc.Driver {
     }
   }
 
-  private static int queryTimeout(String seconds) throws SQLException {
-    if (seconds == null || seconds.isBlank()) {
+  /** The property as a whole number from 0 to {@code max}; 0 when absent. */
+  private static long wholeNumber(Properties p, String key, long max, String unit) throws SQLException {
+    String v = p.getProperty(key);
+    if (v == null || v.isBlank()) {
       return 0;
     }
     try {
-      int n = Integer.parseInt(seconds.trim());
-      if (n >= 0) {
+      long n = Long.parseLong(v.trim());
+      if (n >= 0 && n <= max) {
         return n;
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new SQLException("queryTimeout must be a whole number of seconds, got '" + seconds + "'", "22023");
+    throw new SQLException(key + " must be a whole number of " + unit + ", got '" + v + "'", "22023");
   }
 
   private static QuerySettings settings(Properties p) throws SQLException {
@@ -195,7 +205,17 @@ public final class SiftDriver extends org.apache.calcite.jdbc.Driver {
     }
     String geo = p.getProperty("geoTable");
     return new QuerySettings(p.getProperty("store"), instant(p, "from", d.from()), instant(p, "to", d.to()), memory,
-        geo == null || geo.isBlank() ? d.geoTable() : geo.trim());
+        geo == null || geo.isBlank() ? d.geoTable() : geo.trim(), stores(p.getProperty("stores")));
+  }
+
+  /** {@code a,b} → those stores; absent or with {@code *} → null (every store); blank → none. */
+  private static Set<String> stores(String list) {
+    if (list == null) {
+      return null;
+    }
+    Set<String> stores = Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
+    return stores.contains("*") ? null : stores;
   }
 
   private static long instant(Properties p, String key, long otherwise) throws SQLException {

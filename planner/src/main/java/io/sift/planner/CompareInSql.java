@@ -106,7 +106,7 @@ final class CompareInSql {
 
   private long[] timeRange(String store) {
     try {
-      Store.Snapshot snap = schema.directory().store(store).snapshot();
+      Store.Snapshot snap = schema.store(store).snapshot();
       return snap.rows() > 0 ? new long[] {snap.minTime(), snap.maxTime()} : new long[] {Long.MAX_VALUE, Long.MIN_VALUE};
     } catch (IOException e) {
       throw new UncheckedIOException(e);

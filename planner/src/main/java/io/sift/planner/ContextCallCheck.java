@@ -74,7 +74,7 @@ final class ContextCallCheck extends SqlBasicVisitor<Void> {
     String source = literal.getValueAs(String.class);
     TreeSet<String> sources = new TreeSet<>();
     try {
-      for (SegmentEntry s : schema.directory().store(store).snapshot().segments()) {
+      for (SegmentEntry s : schema.store(store).snapshot().segments()) {
         if (s.sources() != null) {
           sources.addAll(s.sources().keySet());
         }

@@ -69,7 +69,7 @@ final class ContextFunction implements TableFunction, ImplementableFunction {
     if (!(store instanceof String name) || !schema.storeNames().contains(name)) {
       throw new IllegalArgumentException("context: the store must be the literal name of a store, got " + store);
     }
-    return new StoreTable(schema, schema.directory().store(name));
+    return new StoreTable(schema, schema.store(name));
   }
 
   /** {@code [context_id,] context_offset, context_hit}, then the store's columns. */

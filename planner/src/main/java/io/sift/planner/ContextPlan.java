@@ -91,10 +91,10 @@ public final class ContextPlan {
     StoreTable table;
     Store.Snapshot snapshot;
     try {
-      if (!schema.directory().storeNames().contains(store)) {
+      if (!schema.storeNames().contains(store)) {
         return List.of();
       }
-      table = new StoreTable(schema, schema.directory().store(store));
+      table = new StoreTable(schema, schema.store(store));
       snapshot = table.store().snapshot();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -103,7 +103,7 @@ final class PipeToSqlConverter {
     }
     String where = query.search() instanceof Search.All ? "" : " WHERE \"search\"(" + quote(query.text()) + ")";
     for (String s : stores) {
-      tables.add(new StoreTable(schema, schema.directory().store(s)));
+      tables.add(new StoreTable(schema, schema.store(s)));
     }
     if (stores.size() == 1) {
       columns = new ArrayList<>(tables.get(0).fields().keySet());
@@ -419,7 +419,7 @@ final class PipeToSqlConverter {
     try {
       for (String s : query.stores().isEmpty() ? List.of(schema.settings().defaultStore())
           : query.stores().stream().map(n -> store(n)).toList()) {
-        Store.Snapshot snap = schema.directory().store(s).snapshot();
+        Store.Snapshot snap = schema.store(s).snapshot();
         if (snap.rows() > 0) {
           from = Math.min(from, snap.minTime());
           to = Math.max(to, snap.maxTime());

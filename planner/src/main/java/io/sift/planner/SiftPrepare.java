@@ -194,7 +194,7 @@ public sealed class SiftPrepare extends CalcitePrepareImpl permits PipelinePrepa
       Set<String> fields = new LinkedHashSet<>();
       SiftSchema schema = schema();
       for (String store : schema.storeNames()) {
-        fields.addAll(new StoreTable(schema, schema.directory().store(store)).fields().keySet());
+        fields.addAll(new StoreTable(schema, schema.store(store)).fields().keySet());
       }
       return Suggestions.didYouMean(m.group(1), fields);
     }

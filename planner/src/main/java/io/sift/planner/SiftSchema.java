@@ -2,18 +2,22 @@ package io.sift.planner;
 
 import io.sift.execution.SegmentCache;
 import io.sift.storage.DataDirectory;
+import io.sift.storage.Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
 /**
  * The stores of a data directory as tables. Asked afresh on every lookup, so a store created
- * after the connection opened is visible to the next statement.
+ * after the connection opened is visible to the next statement. Only the stores the connection may
+ * see ({@link QuerySettings#stores()}) are there: everything that resolves a store name goes through
+ * {@link #storeNames()} or {@link #store(String)}, so a hidden store and a missing one look the same.
  */
 public final class SiftSchema extends AbstractSchema {
   public static final String NAME = "sift";
@@ -52,11 +56,21 @@ public final class SiftSchema extends AbstractSchema {
   }
 
   public List<String> storeNames() {
+    Set<String> visible = settings.stores();
     try {
-      return directory.storeNames().stream().filter(n -> !n.startsWith("__") || n.equals("__rejected__")).toList();
+      return directory.storeNames().stream().filter(n -> !n.startsWith("__") || n.equals("__rejected__"))
+          .filter(n -> visible == null || visible.contains(n)).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A store of {@link #storeNames()}; any other name is refused as unknown. */
+  public Store store(String name) {
+    if (!storeNames().contains(name)) {
+      throw new IllegalArgumentException("unknown store '" + name + "'");
+    }
+    return directory.store(name);
   }
 
   @Override

@@ -26,8 +26,8 @@ final class WidenedStore implements TableMacro {
     QuerySettings s = schema.settings();
     long from = s.from() == Long.MIN_VALUE ? Long.MIN_VALUE : s.from() - millis;
     SiftSchema widened = new SiftSchema(schema.directory(), new QuerySettings(s.defaultStore(), from, s.to(),
-        s.memoryLimitBytes(), s.geoTable()));
-    return new StoreTable(widened, schema.directory().store(store));
+        s.memoryLimitBytes(), s.geoTable(), s.stores()));
+    return new StoreTable(widened, schema.store(store));
   }
 
   @Override

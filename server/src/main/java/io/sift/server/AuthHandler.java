@@ -16,8 +16,9 @@ import org.eclipse.jetty.server.handler.HandlerWrapper;
 /**
  * In front of every path when the config has users: HTTP Basic (Avatica's {@code
  * authentication=BASIC} sends it after the 401's challenge) or {@code Authorization: Bearer <token>},
- * else 401 — for JDBC and HTTP alike. Querying (anything but ingest, health and metrics) needs the
- * user's {@code read}; the ingest handlers check {@code write} per store. The authenticated
+ * else 401 — for JDBC and HTTP alike. Querying (anything but ingest, health and metrics) needs a
+ * store in the user's {@code read} (which stores, {@link EmbeddedService} enforces); the ingest handlers
+ * check {@code write} per store. The authenticated
  * {@link User} travels as the request attribute {@value #USER}.
  */
 final class AuthHandler extends HandlerWrapper {
@@ -53,9 +54,9 @@ final class AuthHandler extends HandlerWrapper {
     String path = request.getRequestURI();
     boolean querying = !Ingestion.isIngestPath(path) && !path.equals("/health") && !path.equals("/metrics")
         && !BulkHandler.isVersionProbe(request);
-    if (querying && !user.read()) {
+    if (querying && !user.canQuery()) {
       base.setHandled(true);
-      JsonReply.error(response, 403, "user " + user.name() + " may not query (read is not granted)");
+      JsonReply.error(response, 403, "user " + user.name() + " may not query (read names no store)");
       return;
     }
     request.setAttribute(USER, user);

@@ -5,14 +5,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.calcite.avatica.AvaticaSeverity;
-import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 import org.apache.calcite.avatica.remote.LocalService;
 
 /**
- * Avatica's {@link LocalService} around the embedded connections, with three changes: statements
- * execute in one of the server's {@link QuerySlots}, their executions (waiting included) are timed for
- * the query latency histogram, and a failed statement reaches the client
+ * Avatica's {@link LocalService} around the embedded connections, with these changes: statements
+ * execute in one of the server's {@link QuerySlots}, their executions (waiting included) are timed
+ * for the query latency histogram, a user's connections get its limits and stores ({@link
+ * EmbeddedMeta} keeps them to that user), and a failed statement reaches the client
  * with the embedded driver's SQLState and message (a position, a caret line, a hint) instead of
  * Avatica's generic "00000" and a wrapped stack of messages, so a remote client can tell a query to
  * fix (42000) from a limit (54000) or a cancel (57014) just as an embedded one can.
@@ -21,7 +21,8 @@ final class EmbeddedService extends LocalService {
   private final QuerySlots slots;
   private final ServerMetrics metrics;
 
-  EmbeddedService(Meta meta, QuerySlots slots, ServerMetrics metrics) {
+  /** @param meta keeps each user's connections to that user */
+  EmbeddedService(EmbeddedMeta meta, QuerySlots slots, ServerMetrics metrics) {
     super(meta);
     this.slots = slots;
     this.metrics = metrics;
@@ -31,14 +32,15 @@ final class EmbeddedService extends LocalService {
   static final ThreadLocal<User> CURRENT_USER = new ThreadLocal<>();
 
   /**
-   * The embedded connection gets the user's limits as its {@code queryTimeout} and {@code memoryLimit}
-   * properties, over whatever the client sent: Avatica's client does not forward {@code
-   * setQueryTimeout}, and a client must not lift its own limits.
+   * The embedded connection gets the user's limits as its {@code queryTimeout}, {@code memoryLimit} and
+   * {@code rowLimit} properties, and the stores it may read as {@code stores}, over whatever the client sent: Avatica's
+   * client does not forward {@code setQueryTimeout}, and a client must not lift its own limits or see
+   * more stores. A user who may read every store keeps the client's {@code stores}, which can only narrow.
    */
   @Override
   public OpenConnectionResponse apply(OpenConnectionRequest request) {
     User user = CURRENT_USER.get();
-    if (user == null || (user.queryTimeout() == null && user.memoryLimit() == null)) {
+    if (user == null) {
       return readable(() -> super.apply(request));
     }
     Map<String, String> info = new HashMap<>(request.info == null ? Map.of() : request.info);
@@ -47,6 +49,12 @@ final class EmbeddedService extends LocalService {
     }
     if (user.memoryLimit() != null) {
       info.put("memoryLimit", user.memoryLimit());
+    }
+    if (user.rowLimit() != null) {
+      info.put("rowLimit", user.rowLimit());
+    }
+    if (user.readableStores() != null) {
+      info.put("stores", user.readableStores());
     }
     return readable(() -> super.apply(new OpenConnectionRequest(request.connectionId, info)));
   }

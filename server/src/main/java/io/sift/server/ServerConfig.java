@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -21,10 +20,11 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * user.alice.password = pbkdf2-sha256:210000:…:…
- * user.alice.read = true
+ * user.alice.read = web, app, audit         # stores to query, * for all (true = *, false = none)
  * user.alice.write = web, app
  * user.alice.queryTimeout = 30             # seconds per query
  * user.alice.memoryLimit = 1073741824      # bytes per query
+ * user.alice.rowLimit = 100000             # rows a query may return
  * user.shipper.token = sha256:9f86d0…
  * user.shipper.write = *
  * tls.keystore = /etc/sift/server.p12     # HTTPS instead of HTTP (PKCS12 or JKS)
@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
  * </pre>
  */
 record ServerConfig(Map<String, User> users, Path keystore, String keystorePassword) {
-  private static final Set<String> KEYS = Set.of("password", "token", "read", "write", "queryTimeout", "memoryLimit");
+  private static final Set<String> KEYS = Set.of("password", "token", "read", "write", "queryTimeout", "memoryLimit",
+      "rowLimit");
 
   static ServerConfig none() {
     return new ServerConfig(Map.of(), null, null);
@@ -60,7 +61,7 @@ record ServerConfig(Map<String, User> users, Path keystore, String keystorePassw
       String[] parts = key.split("\\.");
       if (parts.length != 3 || !parts[0].equals("user") || !KEYS.contains(parts[2])) {
         throw new IllegalArgumentException(file + ": unknown setting '" + key
-            + "' (user.<name>.password|token|read|write|queryTimeout|memoryLimit, tls.keystore, tls.password)");
+            + "' (user.<name>.password|token|read|write|queryTimeout|memoryLimit|rowLimit, tls.keystore, tls.password)");
       }
       byUser.computeIfAbsent(parts[1], u -> new LinkedHashMap<>()).put(parts[2], p.getProperty(key).trim());
     }
@@ -78,17 +79,24 @@ record ServerConfig(Map<String, User> users, Path keystore, String keystorePassw
         throw new IllegalArgumentException(file + ": user " + name + ": a token is stored as sha256:<64 hex digits>"
             + " (make one with: sift serve --hash-token)");
       }
-      List<String> write = Arrays.stream(s.getOrDefault("write", "").split(",")).map(String::trim)
-          .filter(w -> !w.isEmpty()).toList();
-      for (String limit : new String[] {"queryTimeout", "memoryLimit"}) {
+      for (String limit : new String[] {"queryTimeout", "memoryLimit", "rowLimit"}) {
         if (s.containsKey(limit) && !s.get(limit).matches("[1-9][0-9]{0,17}")) {
           throw new IllegalArgumentException(file + ": user " + name + ": " + limit + " is a positive whole number");
         }
       }
-      users.put(name, new User(name, password, token, Boolean.parseBoolean(s.getOrDefault("read", "false")),
-          write.stream().collect(Collectors.toUnmodifiableSet()), s.get("queryTimeout"), s.get("memoryLimit")));
+      // read was all or nothing before it was per store: true and false keep their meaning.
+      String read = s.getOrDefault("read", "false");
+      users.put(name, new User(name, password, token, stores(read.equals("true") ? "*" : read.equals("false") ? "" : read),
+          stores(s.getOrDefault("write", "")), s.get("queryTimeout"), s.get("memoryLimit"),
+          s.get("rowLimit")));
     });
     return new ServerConfig(Map.copyOf(users), keystore, keystorePassword);
+  }
+
+  /** {@code web, app} → those store names; {@code *} stands for every store. */
+  private static Set<String> stores(String list) {
+    return Arrays.stream(list.split(",")).map(String::trim).filter(w -> !w.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   boolean authenticates() {

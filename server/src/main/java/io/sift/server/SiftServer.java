@@ -5,8 +5,6 @@ import io.sift.storage.DataDirectory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.Properties;
-import org.apache.calcite.avatica.jdbc.JdbcMeta;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -59,7 +57,7 @@ public final class SiftServer implements AutoCloseable {
     Ingestion ingestion = new Ingestion(writers, buffer, metrics, options.maxBodyBytes(),
         new DiskLimit(data.root(), options.maxDiskBytes()));
     // One embedded connection per remote connection; the client's properties (store, from, to…) are its own.
-    JdbcMeta meta = new JdbcMeta(SiftDriver.PREFIX + data.root(), new Properties());
+    EmbeddedMeta meta = new EmbeddedMeta(SiftDriver.PREFIX + data.root());
     QuerySlots slots = new QuerySlots(options.maxQueries(), Duration.ofMinutes(1));
     StatusHandler status = new StatusHandler(data, writers, buffer, slots, metrics);
 
@@ -82,7 +80,7 @@ public final class SiftServer implements AutoCloseable {
     connector.setPort(options.port());
     jetty.addConnector(connector);
     HandlerList routes = new HandlerList(status, new IngestHandler(ingestion), new BulkHandler(ingestion),
-        new LokiPushHandler(ingestion), new OtlpLogsHandler(ingestion),
+        new LokiPushHandler(ingestion), new OtlpLogsHandler(ingestion), new CancelHandler(meta),
         new JdbcEndpoint(new EmbeddedService(meta, slots, metrics), options.maxBodyBytes()));
     AuthHandler auth = new AuthHandler(config);
     auth.setHandler(routes);
