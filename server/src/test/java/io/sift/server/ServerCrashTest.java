@@ -175,6 +175,9 @@ class ServerCrashTest {
     Set<String> present = new HashSet<>();
     try (Connection c = DriverManager.getConnection("jdbc:sift:remote:url=http://127.0.0.1:" + server.port());
          Statement st = c.createStatement()) {
+      // One row per request sent so far (tens of thousands after many rounds): Avatica's default frame of
+      // 100 rows would make that hundreds of round trips.
+      st.setFetchSize(10_000);
       try (ResultSet rs = st.executeQuery("select batch, count(*), count(distinct i) from load group by batch")) {
         while (rs.next()) {
           String batch = rs.getString(1);
