@@ -29,6 +29,8 @@ final class RunningQuery {
   private final long rowLimit;
   private final Stop stop;
   private TimerTask timeout;
+  /** Held while a stop runs, and by {@link #start} before the next execution begins. */
+  private final Object stopping = new Object();
   private volatile String stoppedBecause;
   private long rows;
 
@@ -46,7 +48,11 @@ final class RunningQuery {
 
   /** Before each execution: arms the statement's query timeout, if it has one. */
   synchronized void start() throws SQLException {
-    finish();
+    // A stop still under way (a timeout's cancel request to the server) is for the execution before:
+    // it must land before this one starts, or it would cancel this one.
+    synchronized (stopping) {
+      finish();
+    }
     stoppedBecause = null;
     rows = 0;
     if (statement instanceof AvaticaStatement avatica) {
@@ -105,11 +111,13 @@ final class RunningQuery {
   }
 
   private void stop(String why) {
-    stoppedBecause = why;
-    try {
-      stop.run();
-    } catch (SQLException ignored) {
-      // closed meanwhile (nothing left to stop), or a server that cannot be reached (nothing more to try)
+    synchronized (stopping) {
+      stoppedBecause = why;
+      try {
+        stop.run();
+      } catch (SQLException ignored) {
+        // closed meanwhile (nothing left to stop), or a server that cannot be reached (nothing more to try)
+      }
     }
   }
 

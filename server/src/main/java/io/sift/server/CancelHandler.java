@@ -21,9 +21,11 @@ final class CancelHandler extends AbstractHandler {
   private static final int MAX_BODY = 4096;
 
   private final EmbeddedMeta meta;
+  private final QuerySlots slots;
 
-  CancelHandler(EmbeddedMeta meta) {
+  CancelHandler(EmbeddedMeta meta, QuerySlots slots) {
     this.meta = meta;
+    this.slots = slots;
   }
 
   @Override
@@ -61,6 +63,10 @@ final class CancelHandler extends AbstractHandler {
       JsonReply.error(response, 403, "user " + user.name() + " may cancel only its own connections' statements");
       return;
     }
-    JsonReply.send(response, 200, Map.of("cancelled", done == EmbeddedMeta.Cancel.CANCELLED));
+    // A statement still waiting for a query slot is not running in the embedded driver yet: it is
+    // ended where it waits.
+    boolean queued = slots.cancelWaiting(
+        EmbeddedService.statementKey(ids.get("connectionId").asText(), ids.get("statementId").asInt()));
+    JsonReply.send(response, 200, Map.of("cancelled", queued || done == EmbeddedMeta.Cancel.CANCELLED));
   }
 }

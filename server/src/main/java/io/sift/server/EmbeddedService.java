@@ -61,12 +61,17 @@ final class EmbeddedService extends LocalService {
 
   @Override
   public ExecuteResponse apply(PrepareAndExecuteRequest request) {
-    return timed(() -> super.apply(request));
+    return timed(request.connectionId, request.statementId, () -> super.apply(request));
   }
 
   @Override
   public ExecuteResponse apply(ExecuteRequest request) {
-    return timed(() -> super.apply(request));
+    return timed(request.statementHandle.connectionId, request.statementHandle.id, () -> super.apply(request));
+  }
+
+  /** How {@link QuerySlots} and {@link CancelHandler} name a statement. */
+  static String statementKey(String connectionId, int statementId) {
+    return connectionId + "/" + statementId;
   }
 
   @Override
@@ -79,10 +84,10 @@ final class EmbeddedService extends LocalService {
     return readable(() -> super.apply(request));
   }
 
-  private <T> T timed(Supplier<T> call) {
+  private <T> T timed(String connectionId, int statementId, Supplier<T> call) {
     long start = System.nanoTime();
     try {
-      return slots.run(() -> readable(call));
+      return slots.run(statementKey(connectionId, statementId), () -> readable(call));
     } finally {
       metrics.queried(System.nanoTime() - start);
     }

@@ -80,7 +80,7 @@ public final class SiftServer implements AutoCloseable {
     connector.setPort(options.port());
     jetty.addConnector(connector);
     HandlerList routes = new HandlerList(status, new IngestHandler(ingestion), new BulkHandler(ingestion),
-        new LokiPushHandler(ingestion), new OtlpLogsHandler(ingestion), new CancelHandler(meta),
+        new LokiPushHandler(ingestion), new OtlpLogsHandler(ingestion), new CancelHandler(meta, slots),
         new JdbcEndpoint(new EmbeddedService(meta, slots, metrics), options.maxBodyBytes()));
     AuthHandler auth = new AuthHandler(config);
     auth.setHandler(routes);

@@ -49,21 +49,27 @@ class RemoteCancelTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = SiftServer.start(ServerOptions.defaults(tmp.resolve("data")).withAddress("127.0.0.1", 0));
+    server = startWithGrid(ServerOptions.defaults(tmp.resolve("data")).withAddress("127.0.0.1", 0));
+  }
+
+  /** A server whose store {@code grid} holds n = 0..999, queryable. */
+  private static SiftServer startWithGrid(ServerOptions options) throws Exception {
+    SiftServer s = SiftServer.start(options);
     StringBuilder grid = new StringBuilder();
     for (int i = 0; i < 1000; i++) {
       grid.append("{\"n\":").append(i).append("}\n");
     }
     HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + server.port() + "/ingest/grid")).header("Content-Type", "application/x-ndjson")
+        URI.create("http://127.0.0.1:" + s.port() + "/ingest/grid")).header("Content-Type", "application/x-ndjson")
         .POST(HttpRequest.BodyPublishers.ofString(grid.toString())).build(), HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode(), r.body());
-    try (Connection c = remote("JSON")) {
+    try (Connection c = remote(s, "JSON")) {
       for (int i = 0; i < 50 && count(c) < 1000; i++) {
         Thread.sleep(100);
       }
       assertEquals(1000, count(c));
     }
+    return s;
   }
 
   @AfterAll
@@ -72,7 +78,11 @@ class RemoteCancelTest {
   }
 
   private static Connection remote(String serialization) throws SQLException {
-    return DriverManager.getConnection("jdbc:sift:remote:url=http://127.0.0.1:" + server.port() + ";serialization="
+    return remote(server, serialization);
+  }
+
+  private static Connection remote(SiftServer to, String serialization) throws SQLException {
+    return DriverManager.getConnection("jdbc:sift:remote:url=http://127.0.0.1:" + to.port() + ";serialization="
         + serialization);
   }
 
@@ -165,5 +175,46 @@ class RemoteCancelTest {
       st.setQueryTimeout(0);
       assertEquals(1000, countWith(st), "the statement runs the next query");
     }
+  }
+
+  /**
+   * With one query slot taken, a statement waits for it; its query timeout must end the wait (it is not
+   * running in the embedded driver yet, so cancelling the embedded statement alone would do nothing).
+   */
+  @Test
+  void aQueryTimeoutEndsAStatementWaitingForAQuerySlot() throws Exception {
+    SiftServer oneSlot = startWithGrid(ServerOptions.defaults(tmp.resolve("one-slot")).withAddress("127.0.0.1", 0)
+        .withMaxQueries(1));
+    ExecutorService runner = Executors.newSingleThreadExecutor();
+    try (Connection busy = remote(oneSlot, "JSON"); Statement hog = busy.createStatement();
+         Connection c = remote(oneSlot, "PROTOBUF"); Statement st = c.createStatement()) {
+      Future<Long> hogging = runner.submit(() -> runToEnd(hog, ENDLESS));
+      HttpClient http = HttpClient.newHttpClient();
+      for (int i = 0; i < 100 && !metrics(http, oneSlot).contains("sift_queries_running 1"); i++) {
+        Thread.sleep(100);
+      }
+      assertTrue(metrics(http, oneSlot).contains("sift_queries_running 1"), "the endless query holds the slot");
+      st.setQueryTimeout(1);
+      long start = System.nanoTime();
+      SQLTimeoutException e = assertTimeoutPreemptively(BOUND,
+          () -> assertThrows(SQLTimeoutException.class, () -> countWith(st)));
+      assertEquals("57014", e.getSQLState());
+      assertEquals("query timed out", e.getMessage());
+      assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(20),
+          "ended by its timeout, not by the minute a statement may wait");
+      assertTrue(metrics(http, oneSlot).contains("sift_queries_waiting 0"));
+      while (!hogging.isDone()) {
+        hog.cancel();
+        Thread.sleep(200);
+      }
+    } finally {
+      runner.shutdownNow();
+      oneSlot.close();
+    }
+  }
+
+  private static String metrics(HttpClient http, SiftServer s) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
   }
 }
