@@ -63,13 +63,8 @@ final class RemoteConnection {
       if (name.equals("hashCode") && method.getParameterCount() == 0) {
         return System.identityHashCode(proxy);
       }
-      boolean statement = target instanceof Statement;
-      if (statement && name.equals("cancel")) {
-        query.cancel();
+      if (query != null && query.before(target, name)) {
         return null;
-      }
-      if (statement && name.startsWith("execute")) {
-        query.start();
       }
       Object result;
       try {
@@ -78,10 +73,8 @@ final class RemoteConnection {
         SQLException stopped = query == null ? null : query.stopped(e.getCause());
         throw stopped != null ? stopped : readable(e.getCause());
       }
-      if (query != null && (name.equals("close") || (name.equals("next") && Boolean.FALSE.equals(result))
-          || (statement && name.equals("execute") && Boolean.FALSE.equals(result))
-          || (statement && (name.equals("executeUpdate") || name.equals("executeLargeUpdate"))))) {
-        query.finish();
+      if (query != null) {
+        query.after(target, name, result);
       }
       Class<?> type = method.getReturnType();
       if (result == null) {
@@ -98,7 +91,7 @@ final class RemoteConnection {
             running);
       }
       if (type == ResultSet.class) {
-        return proxy(ResultSet.class, result, context, statement || target instanceof ResultSet ? query : null);
+        return proxy(ResultSet.class, result, context, target instanceof Statement || target instanceof ResultSet ? query : null);
       }
       if (type == DatabaseMetaData.class) {
         return proxy(DatabaseMetaData.class, result, context, null);

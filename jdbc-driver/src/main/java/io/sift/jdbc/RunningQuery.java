@@ -97,6 +97,32 @@ final class RunningQuery {
     }
   }
 
+  /**
+   * Before a call on the statement or on its result set, in the driver's proxies: {@code cancel} is
+   * done here (true: the call is handled), an {@code execute…} starts an execution.
+   */
+  boolean before(Object target, String method) throws SQLException {
+    boolean statement = target instanceof Statement;
+    if (statement && method.equals("cancel")) {
+      cancel();
+      return true;
+    }
+    if (statement && method.startsWith("execute")) {
+      start();
+    }
+    return false;
+  }
+
+  /** After such a call returned {@code result}: closing, the last row, or an execute without rows ends the execution. */
+  void after(Object target, String method, Object result) {
+    boolean statement = target instanceof Statement;
+    if (method.equals("close") || (method.equals("next") && Boolean.FALSE.equals(result))
+        || (statement && method.equals("execute") && Boolean.FALSE.equals(result))
+        || (statement && (method.equals("executeUpdate") || method.equals("executeLargeUpdate")))) {
+      finish();
+    }
+  }
+
   /** {@link Statement#cancel()} as the user calls it. */
   void cancel() {
     stop("query cancelled");

@@ -77,13 +77,8 @@ final class SiftConnection {
         // "not supported" makes such tools fall back to getArray().
         throw new SQLFeatureNotSupportedException("Array.getResultSet is not supported: use getArray()", "0A000");
       }
-      boolean statement = target instanceof Statement;
-      if (statement && name.equals("cancel")) {
-        query.cancel();
+      if (query != null && query.before(target, name)) {
         return null;
-      }
-      if (statement && name.startsWith("execute")) {
-        query.start();
       }
       Object result;
       try {
@@ -94,10 +89,8 @@ final class SiftConnection {
       if (query != null && target instanceof ResultSet && name.equals("next") && Boolean.TRUE.equals(result)) {
         query.rowRead();
       }
-      if (query != null && (name.equals("close") || (name.equals("next") && Boolean.FALSE.equals(result))
-          || (statement && name.equals("execute") && Boolean.FALSE.equals(result))
-          || (statement && (name.equals("executeUpdate") || name.equals("executeLargeUpdate"))))) {
-        query.finish();
+      if (query != null) {
+        query.after(target, name, result);
       }
       return wrapResult(result, method.getReturnType());
     }
