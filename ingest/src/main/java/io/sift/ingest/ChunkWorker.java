@@ -85,7 +85,7 @@ final class ChunkWorker {
 
   private Result parse(Chunk chunk, String source, long seqBase, String header, Instant timeReference,
       long rejectedUpTo, List<Rejected> rejected, PipelineRunner runner) throws IOException {
-    SegmentBuilder segment = new SegmentBuilder();
+    SegmentBuilder segment = new SegmentBuilder(chunk.lines()); // at most one row per line
     PipelineBatch batch = runner == null ? null : new PipelineBatch(runner, segment, source, rejected, rejectedUpTo);
     TimestampParser timeParser = options.timeFormat() == null ? new TimestampParser(timeReference)
         : TimestampParser.ofFormat(options.timeFormat(), timeReference);

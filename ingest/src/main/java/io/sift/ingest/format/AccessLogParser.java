@@ -194,17 +194,17 @@ final class AccessLogParser implements RecordParser {
     // $request_time [$host], decided exactly as parseTrailer decides it
     end = next(b, i, n, (byte) ' ');
     int after = skip(b, end, n);
-    Object seconds = TypedText.number(chars.of(b), i, end);
+    double seconds = TypedText.numberAsDouble(chars.of(b), i, end);
     boolean dash = end == i + 1 && b[i] == '-';
-    if (seconds == null && !dash) {
+    if (Double.isNaN(seconds) && !dash) {
       if (after < n) {
         return false;
       }
       addUnlessDash(row, HOST, b, i, end);
       return true;
     }
-    if (seconds != null) {
-      row.addDouble(REQUEST_TIME, ((Number) seconds).doubleValue());
+    if (!Double.isNaN(seconds)) {
+      row.addDouble(REQUEST_TIME, seconds);
     }
     if (after == n) {
       return true;

@@ -19,12 +19,26 @@ public final class SegmentBuilder {
   private final LongColumnBuilder time = new LongColumnBuilder(Field.TIME, FieldType.TIMESTAMP);
   private final StringColumnBuilder source = new StringColumnBuilder(Field.SOURCE);
   private final LongColumnBuilder seq = new LongColumnBuilder(Field.SEQ, FieldType.LONG);
+  /** Rows the caller expects, so columns are sized once; 0 when not known. */
+  private final int expectedRows;
   private final Map<String, ColumnBuilder> fields = new LinkedHashMap<>();
   /** Per source: the lowest and highest sequence number in this segment. */
   private final Map<String, long[]> seqRanges = new HashMap<>();
   private int rows;
   private long minTime = Long.MAX_VALUE;
   private long maxTime = Long.MIN_VALUE;
+
+  public SegmentBuilder() {
+    this(0);
+  }
+
+  /** @param expectedRows how many rows are coming (a chunk's line count), to size the columns once */
+  public SegmentBuilder(int expectedRows) {
+    this.expectedRows = expectedRows;
+    time.reserve(expectedRows);
+    source.reserve(expectedRows);
+    seq.reserve(expectedRows);
+  }
 
   // The field at position i of the previous row, to skip the map lookup when rows look alike.
   private String[] lastNames = new String[32];
@@ -116,6 +130,7 @@ public final class SegmentBuilder {
         throw new IllegalArgumentException("field name " + name + " is reserved");
       }
       column = ColumnBuilder.create(name, FieldType.of(value));
+      column.reserve(expectedRows);
       fields.put(name, column);
       if (position < lastNames.length) {
         lastNames[position] = name;

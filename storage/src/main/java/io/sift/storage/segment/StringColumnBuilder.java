@@ -130,6 +130,13 @@ public final class StringColumnBuilder extends ColumnBuilder {
       }
       ends[r] = length;
     }
+    if (rowsSoFar > 0 && ids.length > rowsSoFar) {
+      // Rows to come are likely as long as those so far: one array for all the rows reserved.
+      long expected = (long) length * ids.length / rowsSoFar * 9 / 8;
+      if (expected > utf8.length) {
+        utf8 = Arrays.copyOf(utf8, (int) Math.min(Integer.MAX_VALUE - 8, expected));
+      }
+    }
     ids = null;
     dictionary = null;
     asciiIds = null;
