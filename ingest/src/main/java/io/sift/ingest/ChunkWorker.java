@@ -8,6 +8,7 @@ import io.sift.ingest.format.RejectedRecordException;
 import io.sift.ingest.format.TimeAssigner;
 import io.sift.ingest.format.TimestampParser;
 import io.sift.planner.PipelineRunner;
+import io.sift.storage.AsciiRow;
 import io.sift.storage.Field;
 import io.sift.storage.LogRow;
 import io.sift.storage.StoreWriter;
@@ -84,7 +85,7 @@ final class ChunkWorker {
 
   private Result parse(Chunk chunk, String source, long seqBase, String header, Instant timeReference,
       long rejectedUpTo, List<Rejected> rejected, PipelineRunner runner) throws IOException {
-    SegmentBuilder segment = new SegmentBuilder();
+    SegmentBuilder segment = new SegmentBuilder(chunk.lines()); // at most one row per line
     PipelineBatch batch = runner == null ? null : new PipelineBatch(runner, segment, source, rejected, rejectedUpTo);
     TimestampParser timeParser = options.timeFormat() == null ? new TimestampParser(timeReference)
         : TimestampParser.ofFormat(options.timeFormat(), timeReference);
@@ -99,11 +100,15 @@ final class ChunkWorker {
     int invalidUtf8 = 0;
     int unparsedTimes = 0;
     LogRow row = new LogRow();
+    // Rows that go straight into the segment may skip the LogRow: an ASCII line the parser scans as
+    // bytes is stored from its bytes (formats that do this set the record's time and use no built-in
+    // field names, so the time and renaming steps below have nothing to do for it).
+    AsciiRow asciiRow = batch == null && !options.keepRaw() && enricher.isEmpty() ? new AsciiRow() : null;
     LineReader lines = new LineReader(new ByteArrayInputStream(chunk.data(), 0, chunk.length()), chunk.startOffset(),
         options.maxLineBytes());
     try (RecordReader reader = format.openRecords(lines)) {
       boolean skipHeader = header != null && chunk.startOffset() == 0;
-      for (String record; (record = reader.next()) != null; ) {
+      while (reader.advance()) {
         long seq = seqBase + lineIndex;
         long lineNumber = chunk.firstLine() + lineIndex + 1;
         lineIndex += reader.lineCount();
@@ -115,6 +120,14 @@ final class ChunkWorker {
         if (reader.lastRecordHadInvalidUtf8()) {
           invalidUtf8++;
         }
+        if (asciiRow != null && reader.lastRecordAscii() && !reader.lastRecordTooLong()
+            && parser.parseAscii(reader.asciiBytes(), reader.asciiStart(), reader.asciiEnd(), asciiRow)
+            && asciiRow.time() != LogRow.NO_TIME) {
+          lastTime = asciiRow.time();
+          segment.append(lastTime, source, seq, asciiRow);
+          continue;
+        }
+        String record = reader.record();
         String reason = null;
         if (batch != null) {
           row = new LogRow(); // the batch keeps the rows until it runs
@@ -126,7 +139,7 @@ final class ChunkWorker {
               + " bytes are kept here)";
         } else {
           try {
-            if (reader.lastRecordAscii()) {
+            if (reader.lastRecordAscii() && asciiRow == null) {
               parser.parseAscii(record, row);
             } else {
               parser.parse(record, row);

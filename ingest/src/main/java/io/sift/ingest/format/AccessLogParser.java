@@ -1,5 +1,6 @@
 package io.sift.ingest.format;
 
+import io.sift.storage.AsciiRow;
 import io.sift.storage.LogRow;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -104,15 +105,13 @@ final class AccessLogParser implements RecordParser {
   // ---- The ASCII fast path: the common, well-formed line, scanned as bytes. ----
 
   private byte[] bytes = new byte[512];
+  private final AsciiRow asciiRow = new AsciiRow();
+  private final AsciiChars chars = new AsciiChars();
   private final byte[] lastTime = new byte[32];
   private int lastTimeLength = -1;
   private long lastTimeMillis;
 
-  /**
-   * Scans the bytes of an ASCII line (no per-char calls, no copies but the values) for the shape
-   * nearly every line has: no escapes, a well-formed request, numbers where numbers belong. A line
-   * that is anything else goes through {@link #parse}, so both give the same row for every line.
-   */
+  /** The record's bytes through {@link #parseAscii(byte[], int, int, AsciiRow)}, else {@link #parse}. */
   @Override
   @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): for ASCII, a plain copy
   public void parseAscii(String record, LogRow row) throws RejectedRecordException {
@@ -121,30 +120,37 @@ final class AccessLogParser implements RecordParser {
       bytes = new byte[Math.max(len, bytes.length * 2)];
     }
     record.getBytes(0, len, bytes, 0);
-    if (!scanAscii(record, bytes, len, row)) {
-      row.clear();
+    if (parseAscii(bytes, 0, len, asciiRow)) {
+      asciiRow.copyTo(row);
+    } else {
       parse(record, row);
     }
   }
 
-  /** The fast path proper; false when the line needs the general parser (the row is then cleared). */
-  private boolean scanAscii(String line, byte[] b, int n, LogRow row) {
-    int i = 0;
+  /**
+   * Scans the bytes of an ASCII line (no per-char calls, no copies) for the shape nearly every line
+   * has: no escapes, a well-formed request, numbers where numbers belong. A line that is anything
+   * else is left to {@link #parse} (false), so both give the same row for every line.
+   */
+  @Override
+  public boolean parseAscii(byte[] b, int from, int n, AsciiRow row) {
+    row.clear(b);
+    int i = from;
     int end = next(b, i, n, (byte) ' ');
-    if (end == 0 || end == n) {
+    if (end == from || end == n) {
       return false;
     }
-    addUnlessDash(row, REMOTE_ADDR, line, b, 0, end);
+    addUnlessDash(row, REMOTE_ADDR, b, from, end);
     i = skip(b, end, n);
     i = skip(b, next(b, i, n, (byte) ' '), n); // identd user
     end = next(b, i, n, (byte) ' ');
-    addUnlessDash(row, REMOTE_USER, line, b, i, end);
+    addUnlessDash(row, REMOTE_USER, b, i, end);
     i = skip(b, end, n);
     if (i >= n || b[i] != '[') {
       return false;
     }
     int close = next(b, i + 1, n, (byte) ']');
-    if (close == n || !time(line, b, i + 1, close, row)) {
+    if (close == n || !time(b, i + 1, close, row)) {
       return false;
     }
     i = skip(b, close + 1, n);
@@ -152,7 +158,7 @@ final class AccessLogParser implements RecordParser {
       return false;
     }
     int quote = closingQuote(b, i + 1, n);
-    if (quote < 0 || !request(line, b, i + 1, quote, row)) {
+    if (quote < 0 || !request(b, i + 1, quote, row)) {
       return false;
     }
     i = skip(b, quote + 1, n);
@@ -178,7 +184,7 @@ final class AccessLogParser implements RecordParser {
         if (quote < 0) {
           return false;
         }
-        addUnlessDash(row, field, line, b, i + 1, quote);
+        addUnlessDash(row, field, b, i + 1, quote);
         i = skip(b, quote + 1, n);
       }
     }
@@ -188,17 +194,17 @@ final class AccessLogParser implements RecordParser {
     // $request_time [$host], decided exactly as parseTrailer decides it
     end = next(b, i, n, (byte) ' ');
     int after = skip(b, end, n);
-    Object seconds = TypedText.number(line, i, end);
+    double seconds = TypedText.numberAsDouble(chars.of(b), i, end);
     boolean dash = end == i + 1 && b[i] == '-';
-    if (seconds == null && !dash) {
+    if (Double.isNaN(seconds) && !dash) {
       if (after < n) {
         return false;
       }
-      addUnlessDash(row, HOST, line, b, i, end);
+      addUnlessDash(row, HOST, b, i, end);
       return true;
     }
-    if (seconds != null) {
-      row.add(REQUEST_TIME, ((Number) seconds).doubleValue());
+    if (!Double.isNaN(seconds)) {
+      row.addDouble(REQUEST_TIME, seconds);
     }
     if (after == n) {
       return true;
@@ -207,19 +213,19 @@ final class AccessLogParser implements RecordParser {
     if (skip(b, end, n) != n) {
       return false; // text after the host: the general parser says what is wrong
     }
-    addUnlessDash(row, HOST, line, b, after, end);
+    addUnlessDash(row, HOST, b, after, end);
     return true;
   }
 
   private static final String[] QUOTED_FIELDS = {HTTP_REFERER, HTTP_USER_AGENT, HTTP_X_FORWARDED_FOR};
 
-  private boolean time(String line, byte[] b, int from, int to, LogRow row) {
+  private boolean time(byte[] b, int from, int to, AsciiRow row) {
     int len = to - from;
-    if (len == lastTimeLength && java.util.Arrays.equals(b, from, to, lastTime, 0, len)) {
+    if (len == lastTimeLength && Arrays.equals(b, from, to, lastTime, 0, len)) {
       row.setTime(lastTimeMillis); // lines of the same second share their time text
       return true;
     }
-    long t = timeScanner.nginx(line, from, to);
+    long t = timeScanner.nginx(chars.of(b), from, to);
     if (t == LogRow.NO_TIME || timeScanner.end != to || len > lastTime.length) {
       return false;
     }
@@ -231,7 +237,7 @@ final class AccessLogParser implements RecordParser {
   }
 
   /** {@code METHOD URI HTTP/x} without escapes; anything else is the general parser's. */
-  private static boolean request(String line, byte[] b, int from, int to, LogRow row) {
+  private static boolean request(byte[] b, int from, int to, AsciiRow row) {
     int methodEnd = from;
     while (methodEnd < to && b[methodEnd] >= 'A' && b[methodEnd] <= 'Z') {
       methodEnd++;
@@ -249,25 +255,10 @@ final class AccessLogParser implements RecordParser {
         || b[lastSpace + 4] != 'P' || b[lastSpace + 5] != '/') {
       return false;
     }
-    row.add(REQUEST_METHOD, common(b, line, from, methodEnd));
-    row.add(REQUEST_URI, line.substring(uriStart, lastSpace));
-    row.add(SERVER_PROTOCOL, common(b, line, lastSpace + 1, to));
+    row.addText(REQUEST_METHOD, from, methodEnd);
+    row.addText(REQUEST_URI, uriStart, lastSpace);
+    row.addText(SERVER_PROTOCOL, lastSpace + 1, to);
     return true;
-  }
-
-  private static String common(byte[] b, String line, int from, int to) {
-    for (String token : COMMON_TOKENS) {
-      if (token.length() == to - from) {
-        int k = 0;
-        while (k < token.length() && b[from + k] == token.charAt(k)) {
-          k++;
-        }
-        if (k == token.length()) {
-          return token;
-        }
-      }
-    }
-    return line.substring(from, to);
   }
 
   /** The quote closing a string that starts at {@code from}: followed by a space or the end; -1 on a backslash. */
@@ -284,7 +275,7 @@ final class AccessLogParser implements RecordParser {
     return -1;
   }
 
-  private static boolean number(LogRow row, String field, byte[] b, int from, int to) {
+  private static boolean number(AsciiRow row, String field, byte[] b, int from, int to) {
     if (to == from + 1 && b[from] == '-') {
       return true; // absent
     }
@@ -300,13 +291,13 @@ final class AccessLogParser implements RecordParser {
       }
       v = v * 10 + d;
     }
-    row.add(field, len <= 3 ? THREE_DIGIT_LONGS[(int) v] : Long.valueOf(v));
+    row.addLong(field, v);
     return true;
   }
 
-  private static void addUnlessDash(LogRow row, String field, String line, byte[] b, int from, int to) {
+  private static void addUnlessDash(AsciiRow row, String field, byte[] b, int from, int to) {
     if (to > from && !(to == from + 1 && b[from] == '-')) {
-      row.add(field, line.substring(from, to));
+      row.addText(field, from, to);
     }
   }
 

@@ -55,6 +55,12 @@ public final class LineReader implements Closeable {
   private boolean lastInvalidUtf8;
   private boolean lastAscii;
 
+  // The current line: its bytes (in buf or spill) and, once asked for, its text.
+  private byte[] lineBytes;
+  private int lineStart;
+  private int lineLength;
+  private String line;
+
   public LineReader(InputStream in, long startOffset) throws IOException {
     this(in, startOffset, DEFAULT_MAX_LINE_BYTES);
   }
@@ -82,6 +88,14 @@ public final class LineReader implements Closeable {
 
   /** Returns the next line without its terminator, or null at the end of the input. */
   public String next() throws IOException {
+    return advance() ? line() : null;
+  }
+
+  /**
+   * Moves to the next line without decoding it — {@link #line()} does, or a caller that only needs
+   * the bytes of an ASCII line reads {@link #lineBytes()}; false at the end of the input.
+   */
+  public boolean advance() throws IOException {
     spillLength = 0;
     spillOverflowed = false;
     lineHasNonAscii = false;
@@ -96,24 +110,28 @@ public final class LineReader implements Closeable {
         lastTerminated = true;
         if (!spilled) {
           int end = i > lineStart && buf[i - 1] == '\r' ? i - 1 : i;
-          return finish(buf, lineStart, end - lineStart, false, lineHasNonAscii);
+          finish(buf, lineStart, end - lineStart, false, lineHasNonAscii);
+          return true;
         }
         appendToSpill(lineStart, i);
-        return finishSpilled(true);
+        finishSpilled(true);
+        return true;
       }
       if (eof) {
         if (pos == limit && !spilled) {
-          return null;
+          return false;
         }
         int lineStart = pos;
         pos = limit;
         offset += limit - lineStart;
         lastTerminated = false;
         if (!spilled) {
-          return finish(buf, lineStart, limit - lineStart, false, lineHasNonAscii);
+          finish(buf, lineStart, limit - lineStart, false, lineHasNonAscii);
+          return true;
         }
         appendToSpill(lineStart, limit);
-        return finishSpilled(false);
+        finishSpilled(false);
+        return true;
       }
       if (pos > 0) {
         // Move the started line to the front so the next read can complete it.
@@ -129,6 +147,33 @@ public final class LineReader implements Closeable {
       scan = limit;
       fill();
     }
+  }
+
+  /** The current line (after {@link #advance()}), decoded once. */
+  public String line() {
+    if (line == null) {
+      line = lastAscii
+          // Latin-1 decoding of ASCII is a plain copy into a compact String.
+          ? new String(lineBytes, lineStart, lineLength, StandardCharsets.ISO_8859_1)
+          : new String(lineBytes, lineStart, lineLength, StandardCharsets.UTF_8);
+    }
+    return line;
+  }
+
+  /**
+   * The array holding the current line's bytes, from {@link #lineStart()} for {@link #lineLength()}
+   * bytes (cut like {@link #line()} when too long); valid until the next {@link #advance()}.
+   */
+  public byte[] lineBytes() {
+    return lineBytes;
+  }
+
+  public int lineStart() {
+    return lineStart;
+  }
+
+  public int lineLength() {
+    return lineLength;
   }
 
   /** The absolute byte offset just after the last returned line and its terminator. */
@@ -202,20 +247,27 @@ public final class LineReader implements Closeable {
     spillLength += n;
   }
 
-  private String finishSpilled(boolean terminated) {
+  private void finishSpilled(boolean terminated) {
     int length = spillLength;
     if (terminated && !spillOverflowed && length > 0 && spill[length - 1] == '\r') {
       length--;
     }
-    return finish(spill, 0, length, spillOverflowed, true);
+    finish(spill, 0, length, spillOverflowed, true);
   }
 
-  private String finish(byte[] bytes, int from, int length, boolean overflowed, boolean mayHaveNonAscii) {
+  private void finish(byte[] bytes, int from, int length, boolean overflowed, boolean mayHaveNonAscii) {
     lastTooLong = overflowed || length > maxLineBytes;
     if (lastTooLong) {
       length = cutOnCharBoundary(bytes, from, maxLineBytes);
     }
-    return decode(bytes, from, length, mayHaveNonAscii);
+    int end = from + length;
+    int i = mayHaveNonAscii ? firstNonAscii(bytes, from, end) : end;
+    lastAscii = i == end;
+    lastInvalidUtf8 = !lastAscii && !isValidUtf8(bytes, i, end);
+    lineBytes = bytes;
+    lineStart = from;
+    lineLength = length;
+    line = null;
   }
 
   /** Cuts before a multi-byte character that would straddle the limit, so the cut adds no U+FFFD. */
@@ -228,19 +280,6 @@ public final class LineReader implements Closeable {
     int b = bytes[lead] & 0xFF;
     int needed = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
     return lead - from + needed > length ? lead - from : length;
-  }
-
-  private String decode(byte[] bytes, int from, int length, boolean mayHaveNonAscii) {
-    int end = from + length;
-    int i = mayHaveNonAscii ? firstNonAscii(bytes, from, end) : end;
-    lastAscii = i == end;
-    if (i == end) {
-      lastInvalidUtf8 = false;
-      // Latin-1 decoding of ASCII is a plain copy into a compact String.
-      return new String(bytes, from, length, StandardCharsets.ISO_8859_1);
-    }
-    lastInvalidUtf8 = !isValidUtf8(bytes, i, end);
-    return new String(bytes, from, length, StandardCharsets.UTF_8);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.sift.ingest.format;
 
+import io.sift.storage.AsciiRow;
 import io.sift.storage.LogRow;
 
 /**
@@ -21,5 +22,15 @@ public interface RecordParser {
    */
   default void parseAscii(String record, LogRow row) throws RejectedRecordException {
     parse(record, row);
+  }
+
+  /**
+   * Parses the ASCII record {@code b[from, to)} straight from its bytes, when this format can and the
+   * record has the common well-formed shape: true, and {@code row} (cleared here) holds exactly the
+   * time and fields {@link #parse} would put. False otherwise — the caller then gives the record's
+   * text to {@code parse}, which decides, rejection included. Only single-line records qualify.
+   */
+  default boolean parseAscii(byte[] b, int from, int to, AsciiRow row) {
+    return false;
   }
 }

@@ -21,6 +21,7 @@ public abstract class RecordReader implements Closeable {
   boolean terminated;
   boolean tooLong;
   boolean invalidUtf8;
+  private String current;
 
   RecordReader(LineReader lines) {
     this.lines = lines;
@@ -30,6 +31,37 @@ public abstract class RecordReader implements Closeable {
 
   /** The next record, or null at the end of the input. */
   public abstract String next() throws IOException;
+
+  /**
+   * Moves to the next record; false at the end of the input. Its text is {@link #record()}; a reader
+   * of single lines makes it only when asked, so a caller that parses the bytes of an ASCII line
+   * ({@link #asciiBytes()}) never does.
+   */
+  public boolean advance() throws IOException {
+    current = next();
+    return current != null;
+  }
+
+  /** The record {@link #advance()} moved to. */
+  public String record() {
+    return current;
+  }
+
+  /**
+   * When {@link #lastRecordAscii()}: the array holding the record's bytes, from {@link #asciiStart()}
+   * to {@link #asciiEnd()}; valid until the next {@link #advance()}.
+   */
+  public byte[] asciiBytes() {
+    throw new UnsupportedOperationException("only single-line records are known to be ASCII");
+  }
+
+  public int asciiStart() {
+    throw new UnsupportedOperationException("only single-line records are known to be ASCII");
+  }
+
+  public int asciiEnd() {
+    throw new UnsupportedOperationException("only single-line records are known to be ASCII");
+  }
 
   /** The absolute byte offset just after the last line of the last returned record. */
   public long offset() {

@@ -18,6 +18,35 @@ final class SingleLineRecords extends RecordReader {
   }
 
   @Override
+  public boolean advance() throws IOException {
+    if (!lines.advance()) {
+      return false;
+    }
+    beginRecord();
+    return true;
+  }
+
+  @Override
+  public String record() {
+    return lines.line();
+  }
+
+  @Override
+  public byte[] asciiBytes() {
+    return lines.lineBytes();
+  }
+
+  @Override
+  public int asciiStart() {
+    return lines.lineStart();
+  }
+
+  @Override
+  public int asciiEnd() {
+    return lines.lineStart() + lines.lineLength();
+  }
+
+  @Override
   public boolean lastRecordAscii() {
     return lines.lastLineAscii();
   }

@@ -37,6 +37,41 @@ final class TypedText {
 
   /** A Long or Double when {@code s[from, to)} is a canonical number as defined above, else null. */
   static Object number(CharSequence s, int from, int to) {
+    int point = shape(s, from, to);
+    if (point < 0) {
+      return null;
+    }
+    if (point == to) {
+      return canonicalLong(s, from, to);
+    }
+    return (Double) decimalValue(s, from, integerStart(s, from), point, to);
+  }
+
+  /**
+   * {@link #number} as a double ({@code Long.doubleValue} of a Long), or NaN where it gives null:
+   * for a caller that wants a double anyway, without the box.
+   */
+  static double numberAsDouble(CharSequence s, int from, int to) {
+    int point = shape(s, from, to);
+    if (point < 0) {
+      return Double.NaN;
+    }
+    if (point == to) {
+      Long value = canonicalLong(s, from, to);
+      return value == null ? Double.NaN : value;
+    }
+    return decimalValue(s, from, integerStart(s, from), point, to);
+  }
+
+  private static int integerStart(CharSequence s, int from) {
+    return s.charAt(from) == '-' ? from + 1 : from;
+  }
+
+  /**
+   * The shape of a canonical number: {@code to} for an integer (range not checked), the index of the
+   * decimal point for a decimal, -1 for anything else.
+   */
+  private static int shape(CharSequence s, int from, int to) {
     int p = from;
     if (p < to && s.charAt(p) == '-') {
       p++;
@@ -51,24 +86,21 @@ final class TypedText {
     }
     int integerEnd = p;
     if (integerEnd == integerStart) {
-      return null;
+      return -1;
     }
     if (p == to) {
       boolean negativeZero = integerStart > from && integerEnd - integerStart == 1 && s.charAt(integerStart) == '0';
-      return negativeZero ? null : canonicalLong(s, from, to);
+      return negativeZero ? -1 : to;
     }
     if (s.charAt(p) != '.') {
-      return null;
+      return -1;
     }
     p++;
     int fractionStart = p;
     while (p < to && isDigit(s.charAt(p))) {
       p++;
     }
-    if (p != to || p == fractionStart) {
-      return null;
-    }
-    return decimal(s, from, integerStart, integerEnd, to);
+    return p != to || p == fractionStart ? -1 : integerEnd;
   }
 
   /** Digits with an optional leading '-', as a Long, or null when out of range. */
@@ -96,7 +128,7 @@ final class TypedText {
     return value;
   }
 
-  private static Double decimal(CharSequence s, int from, int integerStart, int integerEnd, int to) {
+  private static double decimalValue(CharSequence s, int from, int integerStart, int integerEnd, int to) {
     int fractionDigits = to - integerEnd - 1;
     int significantDigits = integerEnd - integerStart + fractionDigits;
     if (significantDigits <= 15 && fractionDigits < POWERS_OF_TEN.length) {

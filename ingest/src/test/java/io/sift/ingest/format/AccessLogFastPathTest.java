@@ -34,7 +34,7 @@ class AccessLogFastPathTest {
   }
 
   /** Random damage of the kinds real logs have: extra spaces, dashes, quotes, backslashes, cut lines. */
-  private static String mutate(String line, Random rnd) {
+  static String mutate(String line, Random rnd) {
     StringBuilder s = new StringBuilder(line);
     int edits = rnd.nextInt(3);
     for (int e = 0; e < edits && s.length() > 0; e++) {

@@ -47,6 +47,14 @@ public abstract class ColumnBuilder {
     }
   }
 
+  /**
+   * Makes room for {@code rowCount} rows at once, for a caller that knows how many are coming: a
+   * column grown by doubling copies its arrays and leaves the garbage collector the old ones.
+   */
+  public final void reserve(int rowCount) {
+    ensureCapacity(rowCount);
+  }
+
   /** Whether every row in [from, to) has a value. */
   public final boolean hasNoNulls(int from, int to) {
     return present.nextClearBit(from) >= to;

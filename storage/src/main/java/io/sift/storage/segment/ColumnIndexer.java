@@ -155,28 +155,30 @@ final class ColumnIndexer {
   }
 
   private static RoaringBitmap[] rowsPerDictionaryValue(StringColumnBuilder s) {
+    // Counted first, so each value's rows fill an array of the right size rather than grow one.
     int distinct = s.dictionary().size();
-    int[][] lists = new int[distinct][];
     int[] counts = new int[distinct];
     for (int r = 0, n = s.rows(); r < n; r++) {
-      if (s.isNull(r)) {
-        continue;
+      if (!s.isNull(r)) {
+        counts[s.id(r)]++;
       }
-      int id = s.id(r);
-      int[] l = lists[id];
-      if (l == null) {
-        l = lists[id] = new int[16];
-      } else if (counts[id] == l.length) {
-        l = lists[id] = java.util.Arrays.copyOf(l, l.length * 2);
+    }
+    int[][] lists = new int[distinct][];
+    for (int id = 0; id < distinct; id++) {
+      lists[id] = new int[counts[id]];
+      counts[id] = 0;
+    }
+    for (int r = 0, n = s.rows(); r < n; r++) {
+      if (!s.isNull(r)) {
+        int id = s.id(r);
+        lists[id][counts[id]++] = r;
       }
-      l[counts[id]++] = r;
     }
     RoaringBitmap[] out = new RoaringBitmap[distinct];
     for (int id = 0; id < distinct; id++) {
       out[id] = new RoaringBitmap();
-      if (lists[id] != null) {
-        out[id].addN(lists[id], 0, counts[id]);
-      }
+      out[id].addN(lists[id], 0, counts[id]);
+      lists[id] = null;
     }
     return out;
   }
@@ -228,26 +230,31 @@ final class ColumnIndexer {
    * tokenizing — one list per octet value.
    */
   private static Terms ipv4Tokens(StringColumnBuilder s, int[] addresses) {
-    int[][] lists = new int[256][];
+    // Two passes, counting and then filling, so each octet's rows go into an array of the right size.
     int[] counts = new int[256];
-    for (int r = 0, n = s.rows(); r < n; r++) {
-      if (s.isNull(r)) {
-        continue;
-      }
-      int ip = addresses[r];
-      for (int shift = 24; shift >= 0; shift -= 8) {
-        int octet = (ip >>> shift) & 0xff;
-        int[] l = lists[octet];
-        int c = counts[octet];
-        if (l == null) {
-          l = lists[octet] = new int[64];
-        } else if (c > 0 && l[c - 1] == r) {
-          continue; // the same octet twice in one address
-        } else if (c == l.length) {
-          l = lists[octet] = java.util.Arrays.copyOf(l, c * 2);
+    int[][] lists = new int[256][];
+    for (int pass = 0; pass < 2; pass++) {
+      if (pass == 1) {
+        for (int octet = 0; octet < 256; octet++) {
+          lists[octet] = new int[counts[octet]];
+          counts[octet] = 0;
         }
-        l[c] = r;
-        counts[octet] = c + 1;
+      }
+      for (int r = 0, n = s.rows(); r < n; r++) {
+        if (s.isNull(r)) {
+          continue;
+        }
+        int ip = addresses[r];
+        for (int shift = 24; shift >= 0; shift -= 8) {
+          int octet = (ip >>> shift) & 0xff;
+          if (octetSeenBefore(ip, shift, octet)) {
+            continue; // the same octet twice in one address
+          }
+          if (pass == 1) {
+            lists[octet][counts[octet]] = r;
+          }
+          counts[octet]++;
+        }
       }
     }
     List<String> terms = new ArrayList<>();
@@ -261,6 +268,16 @@ final class ColumnIndexer {
       }
     }
     return new Terms(terms.toArray(new String[0]), maps.toArray(new RoaringBitmap[0]));
+  }
+
+  /** Whether a higher octet of the address (at a larger shift) equals {@code octet}. */
+  private static boolean octetSeenBefore(int ip, int shift, int octet) {
+    for (int higher = 24; higher > shift; higher -= 8) {
+      if (((ip >>> higher) & 0xff) == octet) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Terms booleanTerms(BooleanColumnBuilder b) {

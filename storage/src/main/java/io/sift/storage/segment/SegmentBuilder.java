@@ -1,5 +1,6 @@
 package io.sift.storage.segment;
 
+import io.sift.storage.AsciiRow;
 import io.sift.storage.Field;
 import io.sift.storage.FieldType;
 import io.sift.storage.LogRow;
@@ -18,12 +19,26 @@ public final class SegmentBuilder {
   private final LongColumnBuilder time = new LongColumnBuilder(Field.TIME, FieldType.TIMESTAMP);
   private final StringColumnBuilder source = new StringColumnBuilder(Field.SOURCE);
   private final LongColumnBuilder seq = new LongColumnBuilder(Field.SEQ, FieldType.LONG);
+  /** Rows the caller expects, so columns are sized once; 0 when not known. */
+  private final int expectedRows;
   private final Map<String, ColumnBuilder> fields = new LinkedHashMap<>();
   /** Per source: the lowest and highest sequence number in this segment. */
   private final Map<String, long[]> seqRanges = new HashMap<>();
   private int rows;
   private long minTime = Long.MAX_VALUE;
   private long maxTime = Long.MIN_VALUE;
+
+  public SegmentBuilder() {
+    this(0);
+  }
+
+  /** @param expectedRows how many rows are coming (a chunk's line count), to size the columns once */
+  public SegmentBuilder(int expectedRows) {
+    this.expectedRows = expectedRows;
+    time.reserve(expectedRows);
+    source.reserve(expectedRows);
+    seq.reserve(expectedRows);
+  }
 
   // The field at position i of the previous row, to skip the map lookup when rows look alike.
   private String[] lastNames = new String[32];
@@ -37,6 +52,33 @@ public final class SegmentBuilder {
     seq.setLong(r, sequence);
     for (int i = 0, n = row.size(); i < n; i++) {
       setField(r, i, row.name(i), row.value(i));
+    }
+    noteRow(timeMillis, sourceName, sequence);
+  }
+
+  /**
+   * Adds a row parsed from the bytes of an ASCII line: stored exactly as the {@link LogRow} of the
+   * same values, but text goes from the line into its column without a String in between (unless it
+   * widens a column of another type) and numbers without a box.
+   */
+  public void append(long timeMillis, String sourceName, long sequence, AsciiRow row) {
+    int r = rows;
+    time.setLong(r, timeMillis);
+    source.setString(r, sourceName);
+    seq.setLong(r, sequence);
+    for (int i = 0, n = row.size(); i < n; i++) {
+      String name = row.name(i);
+      ColumnBuilder column = knownColumn(i, name);
+      byte kind = row.kind(i);
+      if (kind == AsciiRow.TEXT && column instanceof StringColumnBuilder s) {
+        s.setAscii(r, row.line(), row.start(i), row.end(i));
+      } else if (kind == AsciiRow.LONG && column instanceof LongColumnBuilder l && l.type() == FieldType.LONG) {
+        l.setLong(r, row.longValue(i));
+      } else if (kind == AsciiRow.DOUBLE && column instanceof DoubleColumnBuilder d) {
+        d.setDouble(r, row.doubleValue(i));
+      } else {
+        setField(r, i, name, row.value(i)); // a new column, or one of another type
+      }
     }
     noteRow(timeMillis, sourceName, sequence);
   }
@@ -68,20 +110,28 @@ public final class SegmentBuilder {
     }
   }
 
-  private void setField(int r, int position, String name, Object value) {
-    ColumnBuilder column = null;
+  /** The column of a field seen before, or null; remembered for this position of the next row. */
+  private ColumnBuilder knownColumn(int position, String name) {
     if (position < lastNames.length && lastNames[position] == name) {
-      column = lastColumns[position];
+      return lastColumns[position];
     }
+    ColumnBuilder column = fields.get(name);
+    if (column != null && position < lastNames.length) {
+      lastNames[position] = name;
+      lastColumns[position] = column;
+    }
+    return column;
+  }
+
+  private void setField(int r, int position, String name, Object value) {
+    ColumnBuilder column = knownColumn(position, name);
     if (column == null) {
-      column = fields.get(name);
-      if (column == null) {
-        if (Field.isBuiltin(name)) {
-          throw new IllegalArgumentException("field name " + name + " is reserved");
-        }
-        column = ColumnBuilder.create(name, FieldType.of(value));
-        fields.put(name, column);
+      if (Field.isBuiltin(name)) {
+        throw new IllegalArgumentException("field name " + name + " is reserved");
       }
+      column = ColumnBuilder.create(name, FieldType.of(value));
+      column.reserve(expectedRows);
+      fields.put(name, column);
       if (position < lastNames.length) {
         lastNames[position] = name;
         lastColumns[position] = column;

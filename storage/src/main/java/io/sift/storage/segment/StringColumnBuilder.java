@@ -20,6 +20,8 @@ public final class StringColumnBuilder extends ColumnBuilder {
   static final int EARLY_CHECK = 4096;
 
   private HashMap<String, Integer> dictionary = new HashMap<>();
+  /** The same ids by ASCII bytes, for {@link #setAscii}: filled as slices of lines arrive. */
+  private AsciiIds asciiIds = new AsciiIds();
   private ArrayList<String> dictionaryValues = new ArrayList<>();
   private int[] ids = new int[1024];
   private long dictionaryChars;
@@ -68,7 +70,34 @@ public final class StringColumnBuilder extends ColumnBuilder {
       }
     }
     fillEnds(previousRows, row);
-    append(s.getBytes(StandardCharsets.UTF_8));
+    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    append(bytes, 0, bytes.length);
+    ends[row] = length;
+  }
+
+  /**
+   * {@link #setString} of {@code b[from, to)}, which holds only ASCII, read as a String — without
+   * making one unless the value is new to the dictionary, and without encoding it again.
+   */
+  public void setAscii(int row, byte[] b, int from, int to) {
+    if (ids != null) {
+      int h = AsciiIds.hash(b, from, to);
+      int id = asciiIds.get(b, from, to, h);
+      if (id < 0) {
+        setString(row, new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+        if (ids != null) {
+          asciiIds.put(b, from, to, h, ids[row]);
+        }
+        return;
+      }
+      markSet(row);
+      ids[row] = id;
+      return;
+    }
+    int previousRows = rows;
+    markSet(row);
+    fillEnds(previousRows, row);
+    append(b, from, to - from);
     ends[row] = length;
   }
 
@@ -79,12 +108,12 @@ public final class StringColumnBuilder extends ColumnBuilder {
     }
   }
 
-  private void append(byte[] bytes) {
-    if (length + bytes.length > utf8.length) {
-      utf8 = Arrays.copyOf(utf8, Math.max(length + bytes.length, utf8.length * 2));
+  private void append(byte[] bytes, int from, int n) {
+    if (length + n > utf8.length) {
+      utf8 = Arrays.copyOf(utf8, Math.max(length + n, utf8.length * 2));
     }
-    System.arraycopy(bytes, 0, utf8, length, bytes.length);
-    length += bytes.length;
+    System.arraycopy(bytes, from, utf8, length, n);
+    length += n;
   }
 
   private void switchToPlain(int rowsSoFar) {
@@ -97,12 +126,20 @@ public final class StringColumnBuilder extends ColumnBuilder {
         if (encoded[id] == null) {
           encoded[id] = dictionaryValues.get(id).getBytes(StandardCharsets.UTF_8);
         }
-        append(encoded[id]);
+        append(encoded[id], 0, encoded[id].length);
       }
       ends[r] = length;
     }
+    if (rowsSoFar > 0 && ids.length > rowsSoFar) {
+      // Rows to come are likely as long as those so far: one array for all the rows reserved.
+      long expected = (long) length * ids.length / rowsSoFar * 9 / 8;
+      if (expected > utf8.length) {
+        utf8 = Arrays.copyOf(utf8, (int) Math.min(Integer.MAX_VALUE - 8, expected));
+      }
+    }
     ids = null;
     dictionary = null;
+    asciiIds = null;
     dictionaryValues = null;
   }
 
