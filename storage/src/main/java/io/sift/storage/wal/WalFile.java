@@ -20,8 +20,10 @@ public final class WalFile implements AutoCloseable {
   private static final int HEADER = WalRecordBuffer.HEADER;
 
   private final FileChannel channel;
+  /** Set when a failed write left a torn record that could not be cut off; see {@link #append}. */
+  private boolean torn;
 
-  private WalFile(FileChannel channel) {
+  WalFile(FileChannel channel) {
     this.channel = channel;
   }
 
@@ -36,15 +38,35 @@ public final class WalFile implements AutoCloseable {
     return new WalFile(ch);
   }
 
-  /** Writes the record {@code buffer} holds (not synced); returns the file's length after it. */
+  /**
+   * Writes the record {@code buffer} holds (not synced); returns the file's length after it. A write
+   * that fails half-way (a full disk) is cut off again: replay stops at the first damaged record, so a
+   * torn one left in place would hide every record appended after it. If it cannot be cut off, this
+   * file takes no more records (the writer's next start replays up to it and goes on in a new file).
+   */
   public long append(WalRecordBuffer buffer) throws IOException {
+    if (torn) {
+      throw new IOException("the write-ahead log holds a damaged record from an earlier failed write");
+    }
     byte[] bytes = buffer.bytes();
     CRC32C crc = new CRC32C();
     crc.update(bytes, HEADER, buffer.payloadLength());
     ByteBuffer buf = ByteBuffer.wrap(bytes, 0, buffer.length());
     buf.putInt(0, buffer.payloadLength()).putInt(4, (int) crc.getValue());
-    while (buf.hasRemaining()) {
-      channel.write(buf);
+    long start = channel.position();
+    try {
+      while (buf.hasRemaining()) {
+        channel.write(buf);
+      }
+    } catch (IOException e) {
+      try {
+        channel.truncate(start);
+        channel.position(start);
+      } catch (IOException cannotCut) {
+        torn = true;
+        e.addSuppressed(cannotCut);
+      }
+      throw e;
     }
     return channel.position();
   }
