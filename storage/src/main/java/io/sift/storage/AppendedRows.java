@@ -47,7 +47,7 @@ final class AppendedRows {
   }
 
   SegmentBuilder toSegment() {
-    SegmentBuilder b = new SegmentBuilder();
+    SegmentBuilder b = new SegmentBuilder(rows);
     for (Batch batch : batches) {
       long seq = batch.firstSeq();
       for (LogRow row : batch.rows()) {

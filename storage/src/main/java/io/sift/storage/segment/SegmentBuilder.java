@@ -83,7 +83,7 @@ public final class SegmentBuilder {
     noteRow(timeMillis, sourceName, sequence);
   }
 
-  /** Adds a row given as field → value (values as in {@link LogRow}); used by compaction and WAL replay. */
+  /** Adds a row given as field → value (values as in {@link LogRow}); used by compaction. */
   public void append(long timeMillis, String sourceName, long sequence, List<String> names, List<Object> values) {
     int r = rows;
     time.setLong(r, timeMillis);
